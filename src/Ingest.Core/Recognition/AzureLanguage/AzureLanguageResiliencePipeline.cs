@@ -15,9 +15,6 @@ namespace Ingest.Core.Recognition.AzureLanguage;
 /// </summary>
 internal static class AzureLanguageResiliencePipeline
 {
-    /// <summary>DI key of the singleton pipeline; singleton because the circuit breaker's state must be shared by every call.</summary>
-    public const string ServiceKey = "Ingest.AzureLanguage";
-
     public static ResiliencePipeline<HttpResponseMessage> Create(AzureLanguageOptions options, TimeProvider timeProvider, ILogger logger)
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = timeProvider };

@@ -12,6 +12,10 @@ namespace Microsoft.Extensions.DependencyInjection;
 
 public static class AzureLanguageServiceCollectionExtensions
 {
+    // Key of this client's own singletons: the resilience pipeline (one, so every call shares the circuit
+    // breaker's state) and the offline fallback. Keyed so they cannot collide with the app's registrations.
+    private const string ServiceKey = "Ingest.AzureLanguage";
+
     /// <summary>
     /// Registers <see cref="AzureLanguageEntityRecognizer"/> as the <see cref="IEntityRecognizer"/>: options bound from
     /// <paramref name="section"/> (normally <c>Recognizer:AzureLanguage</c>) and validated at startup, a typed
@@ -21,8 +25,8 @@ public static class AzureLanguageServiceCollectionExtensions
     /// container drives retry delays, timeouts and the breaker (the system clock otherwise).
     /// </summary>
     /// <param name="offlineFallback">
-    /// Creates the recognizer used when <c>FallbackToOffline</c> is set; resolve a concrete type here, not
-    /// <see cref="IEntityRecognizer"/>, which this method maps to the Azure client.
+    /// Creates the recognizer used when <c>FallbackToOffline</c> is set; called once, the instance is shared. Resolve
+    /// a concrete type here, not <see cref="IEntityRecognizer"/>, which this method maps to the Azure client.
     /// </param>
     /// <returns>The HttpClient builder, e.g. to set a primary handler. Do not add a retry handler to it.</returns>
     public static IHttpClientBuilder AddAzureLanguageRecognizer(
@@ -45,11 +49,16 @@ public static class AzureLanguageServiceCollectionExtensions
                     sp.GetService<TimeProvider>() ?? TimeProvider.System)
                 : AzureLanguageAuthenticator.WithKey(options.Key);
         });
-        services.TryAddKeyedSingleton(AzureLanguageResiliencePipeline.ServiceKey, (sp, _) =>
+        services.TryAddKeyedSingleton(ServiceKey, (sp, _) =>
             AzureLanguageResiliencePipeline.Create(
                 sp.GetRequiredService<IOptions<AzureLanguageOptions>>().Value,
                 sp.GetService<TimeProvider>() ?? TimeProvider.System,
                 sp.GetRequiredService<ILoggerFactory>().CreateLogger<AzureLanguageEntityRecognizer>()));
+
+        if (offlineFallback is not null)
+        {
+            services.TryAddKeyedSingleton(ServiceKey, (sp, _) => offlineFallback(sp));
+        }
 
         var builder = services
             .AddHttpClient(nameof(AzureLanguageEntityRecognizer))
@@ -57,12 +66,16 @@ public static class AzureLanguageServiceCollectionExtensions
                 httpClient,
                 sp.GetRequiredService<IOptions<AzureLanguageOptions>>().Value,
                 sp.GetRequiredService<AzureLanguageAuthenticator>(),
-                sp.GetRequiredKeyedService<ResiliencePipeline<HttpResponseMessage>>(AzureLanguageResiliencePipeline.ServiceKey),
-                offlineFallback?.Invoke(sp),
+                sp.GetRequiredKeyedService<ResiliencePipeline<HttpResponseMessage>>(ServiceKey),
+                sp.GetKeyedService<IEntityRecognizer>(ServiceKey),
                 sp.GetRequiredService<ILogger<AzureLanguageEntityRecognizer>>()))
             // The pipeline's per-attempt timeout and the caller's token bound each call; HttpClient's own 100 s
             // timeout would cut a call that is legitimately waiting out a Retry-After.
             .ConfigureHttpClient(httpClient => httpClient.Timeout = Timeout.InfiniteTimeSpan)
+            // Consumers may hold the recognizer (and so this HttpClient) for the life of the process; recycling pooled
+            // connections, instead of handlers, still follows DNS changes of the endpoint.
+            .UseSocketsHttpHandler((handler, _) => handler.PooledConnectionLifetime = TimeSpan.FromMinutes(5))
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             // Handlers added for every client (ConfigureHttpClientDefaults, e.g. a standard resilience handler) are
             // removed here: a second retry layer would multiply attempts and ignore this client's circuit breaker.
             .ConfigureAdditionalHttpMessageHandlers((handlers, _) => handlers.Clear())

@@ -167,6 +167,65 @@ public sealed class AzureLanguageEntityRecognizerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Retries_a_dropped_connection_and_a_gateway_error()
+    {
+        _server.Enqueue(ScriptedResponse.DropConnection, new ScriptedResponse(502, "<html>Bad Gateway</html>"));
+        await using var harness = RecognizerHarness.Create(_server);
+
+        var result = await harness.Recognizer.RecognizeAsync("NATO met.", "en", CancellationToken.None).WaitAsync(TestLimit);
+
+        Assert.Equal(3, _server.Requests.Count);
+        Assert.Equal("NATO", Assert.Single(result.Entities).Text);
+    }
+
+    [Fact]
+    public async Task A_document_the_response_does_not_mention_fails_the_article_instead_of_vanishing()
+    {
+        _server.Enqueue(new ScriptedResponse(200,
+            """{"kind":"EntityRecognitionResults","results":{"documents":[],"errors":[],"modelVersion":"2023-09-01"}}"""));
+        await using var harness = RecognizerHarness.Create(_server);
+
+        var failure = await Assert.ThrowsAsync<AzureLanguageRequestException>(
+            () => harness.Recognizer.RecognizeAsync("NATO met.", "en", CancellationToken.None));
+
+        Assert.Equal("MissingDocumentResult", failure.ErrorCode);
+        Assert.Contains("chunk 0 ", failure.Message);
+    }
+
+    [Fact]
+    public async Task Entities_outside_their_document_are_dropped_and_logged()
+    {
+        _server.Enqueue(new ScriptedResponse(200, """
+            {"kind":"EntityRecognitionResults","results":{"documents":[{"id":"0","entities":[
+              {"text":"NATO","category":"Organization","offset":0,"length":4,"confidenceScore":0.9},
+              {"text":"ghost","category":"Person","offset":7,"length":50,"confidenceScore":0.9}],
+              "warnings":[{"code":"LongWordsInDocument","message":"Some words were truncated."}]}],
+             "errors":[],"modelVersion":"2023-09-01"}}
+            """));
+        await using var harness = RecognizerHarness.Create(_server);
+
+        var result = await harness.Recognizer.RecognizeAsync("NATO met.", "en", CancellationToken.None);
+
+        Assert.Equal("NATO", Assert.Single(result.Entities).Text);
+        Assert.Contains(harness.Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("1 entities"));
+        Assert.Contains(harness.Logs.Entries, e => e.Message.Contains("LongWordsInDocument"));
+    }
+
+    [Fact]
+    public async Task Concurrent_calls_share_one_token_fetch()
+    {
+        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero));
+        var credential = new CountingTokenCredential(clock);
+        await using var harness = RecognizerHarness.Create(_server,
+            new Dictionary<string, string?> { ["Key"] = "" }, timeProvider: clock, credential: credential);
+
+        await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => harness.Recognizer.RecognizeAsync("NATO met.", "en", CancellationToken.None)));
+
+        Assert.Equal(1, credential.Calls);
+        Assert.Equal(16, _server.Requests.Count(r => r.Header("Authorization") == "Bearer token-1"));
+    }
+
+    [Fact]
     public async Task Abandons_an_attempt_that_exceeds_the_attempt_timeout_and_retries()
     {
         _server.Enqueue(new ScriptedResponse(200, Delay: TimeSpan.FromSeconds(20)));

@@ -49,6 +49,33 @@ public sealed class AzureLanguageRegistrationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_offline_fallback_is_created_once_and_shared_by_every_resolved_client()
+    {
+        _server.AlwaysRespond = ScriptedResponse.Error(503, "ServiceUnavailable", "The service is temporarily unavailable.");
+        var created = 0;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Recognizer:AzureLanguage:Endpoint"] = _server.Endpoint.ToString(),
+            ["Recognizer:AzureLanguage:Key"] = "k",
+            ["Recognizer:AzureLanguage:MaxRetries"] = "0",
+            ["Recognizer:AzureLanguage:FallbackToOffline"] = "true",
+        }).Build();
+        var services = new ServiceCollection().AddLogging();
+        services.AddAzureLanguageRecognizer(configuration.GetSection(AzureLanguageOptions.SectionName), _ =>
+        {
+            Interlocked.Increment(ref created);
+            return new FixedOfflineRecognizer();
+        });
+        await using var provider = services.BuildServiceProvider();
+
+        var first = await provider.GetRequiredService<IEntityRecognizer>().RecognizeAsync("NATO met.", "en", CancellationToken.None);
+        var second = await provider.GetRequiredService<IEntityRecognizer>().RecognizeAsync("NATO met.", "en", CancellationToken.None);
+
+        Assert.Equal(1, created);
+        Assert.All(new[] { first, second }, r => Assert.Equal("azure-ai-language (fallback: offline-test)", r.Recognizer.Name));
+    }
+
+    [Fact]
     public async Task The_host_refuses_to_start_with_an_invalid_endpoint()
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());

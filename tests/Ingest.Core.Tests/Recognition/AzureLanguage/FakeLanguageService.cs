@@ -37,6 +37,9 @@ public sealed record RecordedRequest(
 /// <summary>A canned answer for the next request: status, JSON body, headers, and an optional stall before answering.</summary>
 public sealed record ScriptedResponse(int Status, string? Body = null, IReadOnlyDictionary<string, string>? Headers = null, TimeSpan Delay = default)
 {
+    /// <summary>Drops the connection without an answer, as a crashed gateway would.</summary>
+    public static ScriptedResponse DropConnection { get; } = new(0);
+
     public static ScriptedResponse Error(int status, string code, string message, string? innerCode = null, IReadOnlyDictionary<string, string>? headers = null) =>
         new(status, ErrorEnvelope(code, message, innerCode), headers);
 
@@ -129,6 +132,11 @@ public sealed class FakeLanguageService : IAsyncDisposable
             {
                 return; // the client gave up on this attempt
             }
+        }
+        if (ReferenceEquals(response, ScriptedResponse.DropConnection))
+        {
+            context.Abort();
+            return;
         }
         context.Response.StatusCode = response.Status;
         foreach (var (name, value) in response.Headers ?? new Dictionary<string, string>())
