@@ -47,11 +47,6 @@ public sealed class AzureLanguageEntityRecognizer : IEntityRecognizer
         IEntityRecognizer? offlineFallback,
         ILogger<AzureLanguageEntityRecognizer> logger)
     {
-        if (options.FallbackToOffline && offlineFallback is null)
-        {
-            throw new InvalidOperationException(
-                $"{AzureLanguageOptions.SectionName}:{nameof(AzureLanguageOptions.FallbackToOffline)} is set but no offline recognizer was given to fall back to.");
-        }
         _httpClient = httpClient;
         _options = options;
         _authenticator = authenticator;

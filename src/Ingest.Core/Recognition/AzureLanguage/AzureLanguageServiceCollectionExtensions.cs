@@ -37,7 +37,11 @@ public static class AzureLanguageServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(section);
 
-        services.AddOptions<AzureLanguageOptions>().Bind(section).ValidateOnStart();
+        services.AddOptions<AzureLanguageOptions>()
+            .Bind(section)
+            .Validate(options => !options.FallbackToOffline || offlineFallback is not null,
+                $"{AzureLanguageOptions.SectionName}:{nameof(AzureLanguageOptions.FallbackToOffline)} is set but no offline recognizer was registered to fall back to.")
+            .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AzureLanguageOptions>, AzureLanguageOptionsValidator>());
 
         services.TryAddSingleton(sp =>

@@ -44,7 +44,7 @@ public sealed class AzureLanguageRegistrationTests : IAsyncLifetime
     {
         await using var harness = RecognizerHarness.Create(_server, new Dictionary<string, string?> { ["FallbackToOffline"] = "true" });
 
-        var error = Assert.Throws<InvalidOperationException>(() => harness.Recognizer);
+        var error = Assert.Throws<OptionsValidationException>(() => harness.Recognizer);
         Assert.Contains("Recognizer:AzureLanguage:FallbackToOffline", error.Message);
     }
 
