@@ -111,25 +111,29 @@ public sealed class AzureLanguageEntityRecognizerTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task Waits_exactly_as_long_as_Retry_After_asks_on_429(bool asHttpDate)
+    [InlineData(429, "Retry-After", "7", 7000)]
+    [InlineData(429, "Retry-After", "http-date+7s", 7000)]
+    [InlineData(503, "Retry-After", "3", 3000)]
+    [InlineData(429, "retry-after-ms", "1500", 1500)]
+    [InlineData(429, "x-ms-retry-after-ms", "250", 250)]
+    public async Task Waits_exactly_as_long_as_the_service_asks(int status, string header, string value, int expectedMilliseconds)
     {
         var clock = new ManualTimeProvider(new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero));
-        var retryAfter = TimeSpan.FromSeconds(7);
-        var header = asHttpDate
-            ? (clock.GetUtcNow() + retryAfter).ToString("R", CultureInfo.InvariantCulture)
-            : "7";
-        _server.Enqueue(ScriptedResponse.Error(429, "429",
-            "Requests to the Analyze Text Operation have exceeded rate limit of your current pricing tier. Please retry after 7 seconds.",
-            headers: new Dictionary<string, string> { ["Retry-After"] = header }));
+        var expected = TimeSpan.FromMilliseconds(expectedMilliseconds);
+        if (value == "http-date+7s")
+        {
+            value = (clock.GetUtcNow() + TimeSpan.FromSeconds(7)).ToString("R", CultureInfo.InvariantCulture);
+        }
+        _server.Enqueue(ScriptedResponse.Error(status, status.ToString(CultureInfo.InvariantCulture),
+            "Requests to the Analyze Text Operation have exceeded rate limit of your current pricing tier.",
+            headers: new Dictionary<string, string> { [header] = value }));
         await using var harness = RecognizerHarness.Create(_server, timeProvider: clock);
 
         var recognition = harness.Recognizer.RecognizeAsync("NATO met.", "en", CancellationToken.None);
-        // The backoff would be about 10 ms; the wait scheduled must be the service's 7 s.
-        await clock.WaitUntilScheduledAsync(retryAfter, TestLimit);
+        // The backoff would be about 10 ms; the wait scheduled must be the one the service asked for.
+        await clock.WaitUntilScheduledAsync(expected, TestLimit);
         Assert.Single(_server.Requests);
-        clock.Advance(retryAfter - TimeSpan.FromMilliseconds(1));
+        clock.Advance(expected - TimeSpan.FromMilliseconds(1));
         Assert.False(recognition.IsCompleted);
         Assert.Single(_server.Requests);
         clock.Advance(TimeSpan.FromMilliseconds(1));
@@ -137,6 +141,46 @@ public sealed class AzureLanguageEntityRecognizerTests : IAsyncLifetime
 
         Assert.Equal(2, _server.Requests.Count);
         Assert.Equal("NATO", Assert.Single(result.Entities).Text);
+    }
+
+    [Fact]
+    public async Task Backs_off_with_a_bounded_jittered_delay_when_the_service_names_no_wait()
+    {
+        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero));
+        _server.Enqueue(ScriptedResponse.Error(503, "ServiceUnavailable", "Busy."), ScriptedResponse.Error(503, "ServiceUnavailable", "Busy."));
+        await using var harness = RecognizerHarness.Create(_server, new Dictionary<string, string?>
+        {
+            ["RetryBaseDelay"] = "00:00:02",
+            ["MaxRetryDelay"] = "00:00:05",
+            ["AttemptTimeout"] = "00:01:00",
+        }, timeProvider: clock);
+
+        var recognition = harness.Recognizer.RecognizeAsync("NATO met.", "en", CancellationToken.None);
+        for (var retry = 1; retry <= 2; retry++)
+        {
+            var backoff = await NextBackoffAsync(clock, _server, retry);
+            Assert.InRange(backoff, TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(5));
+            clock.Advance(backoff);
+        }
+        await recognition.WaitAsync(TestLimit);
+
+        Assert.Equal(3, _server.Requests.Count);
+    }
+
+    private static async Task<TimeSpan> NextBackoffAsync(ManualTimeProvider clock, FakeLanguageService server, int failedAttempts)
+    {
+        var giveUpAt = DateTime.UtcNow + TestLimit;
+        while (DateTime.UtcNow < giveUpAt)
+        {
+            // Any wait other than the one-minute attempt timeout is the retry delay.
+            var waits = clock.PendingWaits.Where(w => w != TimeSpan.FromMinutes(1)).ToList();
+            if (server.Requests.Count == failedAttempts && waits.Count == 1)
+            {
+                return waits[0];
+            }
+            await Task.Delay(10);
+        }
+        throw new TimeoutException("No retry delay was scheduled.");
     }
 
     [Fact]
