@@ -83,6 +83,7 @@ public static class AzureLanguageServiceCollectionExtensions
             // Handlers added for every client (ConfigureHttpClientDefaults, e.g. a standard resilience handler) are
             // removed here: a second retry layer would multiply attempts and ignore this client's circuit breaker.
             .ConfigureAdditionalHttpMessageHandlers((handlers, _) => handlers.Clear())
+            // Trace-level HttpClient logs redact the credentials only, so apim-request-id stays readable for support cases.
             .RedactLoggedHeaders([AzureLanguageAuthenticator.SubscriptionKeyHeader, "Authorization"]);
 
         services.Replace(ServiceDescriptor.Transient<IEntityRecognizer>(sp => sp.GetRequiredService<AzureLanguageEntityRecognizer>()));

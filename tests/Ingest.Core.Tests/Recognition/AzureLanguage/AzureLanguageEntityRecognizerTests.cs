@@ -435,6 +435,9 @@ public sealed class AzureLanguageEntityRecognizerTests : IAsyncLifetime
 
         Assert.NotEmpty(harness.Logs.Entries);
         Assert.DoesNotContain(harness.Logs.Entries, e => e.Message.Contains("launch codes") || e.Message.Contains(RecognizerHarness.Key));
+        // Trace-level HttpClient logs name the key header but hide its value, and keep the request id readable.
+        Assert.Contains(harness.Logs.Entries, e => e.Message.Contains("Ocp-Apim-Subscription-Key: *"));
+        Assert.Contains(harness.Logs.Entries, e => System.Text.RegularExpressions.Regex.IsMatch(e.Message, "apim-request-id: [0-9a-f-]{36}"));
     }
 
     internal static string LongArticle(int sentences) => string.Concat(Enumerable.Range(0, sentences).Select(i =>
