@@ -10,7 +10,7 @@ namespace Ingest.Core.Recognition.AzureLanguage;
 
 internal sealed record AnalyzeTextRequest(string Kind, EntityRecognitionParameters Parameters, AnalysisInput AnalysisInput);
 
-internal sealed record EntityRecognitionParameters(string ModelVersion, string StringIndexType);
+internal sealed record EntityRecognitionParameters(string ModelVersion, string StringIndexType, bool LoggingOptOut);
 
 internal sealed record AnalysisInput(IReadOnlyList<AnalysisDocument> Documents);
 

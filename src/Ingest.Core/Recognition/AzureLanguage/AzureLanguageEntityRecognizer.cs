@@ -84,7 +84,7 @@ public sealed class AzureLanguageEntityRecognizer : IEntityRecognizer
     private async Task<RecognitionResult> RecognizeWithServiceAsync(string text, string? language, CancellationToken cancellationToken)
     {
         var documentLanguage = string.IsNullOrWhiteSpace(language) ? _options.DefaultLanguage : language;
-        var maxUtf16Units = RequestBatcher.MaxUtf16UnitsPerDocument(_options.MaxRequestBytes, _options.ModelVersion, documentLanguage);
+        var maxUtf16Units = RequestBatcher.MaxUtf16UnitsPerDocument(_options, documentLanguage);
         // Whitespace-only chunks hold no entities and the service rejects empty documents, so they are not sent.
         var chunks = ArticleChunker.Split(text, _options.MaxTextElementsPerDocument, maxUtf16Units)
             .Where(chunk => !text.AsSpan(chunk.Offset, chunk.Length).IsWhiteSpace())
@@ -98,7 +98,7 @@ public sealed class AzureLanguageEntityRecognizer : IEntityRecognizer
             .Select((chunk, index) => new AnalysisDocument(
                 index.ToString(CultureInfo.InvariantCulture), documentLanguage, text.Substring(chunk.Offset, chunk.Length)))
             .ToList();
-        var bodies = RequestBatcher.Pack(documents, _options.ModelVersion, _options.MaxDocumentsPerRequest, _options.MaxRequestBytes);
+        var bodies = RequestBatcher.Pack(documents, _options);
 
         var entitiesPerChunk = new List<RecognizedEntity>?[chunks.Count];
         var rejections = new List<(int Chunk, ServiceError? Error)>();

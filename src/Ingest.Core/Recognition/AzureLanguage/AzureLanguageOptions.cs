@@ -32,6 +32,13 @@ public sealed class AzureLanguageOptions
 
     public string ModelVersion { get; set; } = "latest";
 
+    /// <summary>
+    /// Sends <c>loggingOptOut</c>, so the service does not keep the article text for its 48-hour troubleshooting log.
+    /// On by default: the pipeline keeps article text out of every log, and the service's is no exception. Turn off
+    /// while working a support case that needs Microsoft to see the inputs.
+    /// </summary>
+    public bool DisableServiceLogs { get; set; } = true;
+
     /// <summary>ISO 639-1 language sent when the article's language is unknown.</summary>
     public string DefaultLanguage { get; set; } = "en";
 

@@ -40,6 +40,7 @@ public sealed class AzureLanguageEntityRecognizerTests : IAsyncLifetime
         Assert.Equal("EntityRecognition", body["kind"]!.GetValue<string>());
         Assert.Equal("latest", body["parameters"]!["modelVersion"]!.GetValue<string>());
         Assert.Equal("Utf16CodeUnit", body["parameters"]!["stringIndexType"]!.GetValue<string>());
+        Assert.True(body["parameters"]!["loggingOptOut"]!.GetValue<bool>());
         Assert.Equal([("0", "en", text)], request.Documents);
 
         Assert.Equal(AzureLanguageEntityRecognizer.RecognizerName, result.Recognizer.Name);

@@ -16,6 +16,7 @@ public sealed class AzureLanguageOptionsValidatorTests
         Assert.Equal(("2024-11-01", "latest", "en", 5, 5120, 1_000_000), (options.ApiVersion, options.ModelVersion, options.DefaultLanguage,
             options.MaxDocumentsPerRequest, options.MaxTextElementsPerDocument, options.MaxRequestBytes));
         Assert.False(options.FallbackToOffline);
+        Assert.True(options.DisableServiceLogs);
     }
 
     [Theory]

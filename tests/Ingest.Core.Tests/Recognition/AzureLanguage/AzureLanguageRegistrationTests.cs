@@ -110,6 +110,7 @@ public sealed class AzureLanguageRegistrationTests : IAsyncLifetime
             ["Recognizer:AzureLanguage:MaxRetryDelay"] = "00:00:20",
             ["Recognizer:AzureLanguage:MaxRetryAfter"] = "00:00:45",
             ["Recognizer:AzureLanguage:FallbackToOffline"] = "true",
+            ["Recognizer:AzureLanguage:DisableServiceLogs"] = "false",
             ["Recognizer:AzureLanguage:CircuitBreaker:FailureRatio"] = "0.25",
             ["Recognizer:AzureLanguage:CircuitBreaker:MinimumThroughput"] = "20",
             ["Recognizer:AzureLanguage:CircuitBreaker:SamplingDuration"] = "00:01:00",
@@ -126,8 +127,9 @@ public sealed class AzureLanguageRegistrationTests : IAsyncLifetime
             (options.Endpoint!.ToString(), options.Key, options.ApiVersion, options.ModelVersion, options.DefaultLanguage,
              options.MaxDocumentsPerRequest, options.MaxTextElementsPerDocument, options.MaxRequestBytes));
         Assert.Equal(
-            (TimeSpan.FromSeconds(15), 5, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(45), true),
-            (options.AttemptTimeout, options.MaxRetries, options.RetryBaseDelay, options.MaxRetryDelay, options.MaxRetryAfter, options.FallbackToOffline));
+            (TimeSpan.FromSeconds(15), 5, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(45), true, false),
+            (options.AttemptTimeout, options.MaxRetries, options.RetryBaseDelay, options.MaxRetryDelay, options.MaxRetryAfter, options.FallbackToOffline,
+             options.DisableServiceLogs));
         Assert.Equal(
             (0.25, 20, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(2)),
             (options.CircuitBreaker.FailureRatio, options.CircuitBreaker.MinimumThroughput, options.CircuitBreaker.SamplingDuration, options.CircuitBreaker.BreakDuration));
