@@ -18,6 +18,10 @@ internal readonly record struct TextChunk(int Offset, int Length)
 /// </summary>
 internal static class ArticleChunker
 {
+    // Words that end in a full stop mid-sentence, mostly before a name; see FollowsAbbreviation.
+    private static readonly string[] Abbreviations =
+        ["Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Jr", "Sr", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Capt", "Sgt", "Inc", "Corp", "Co", "Ltd", "No", "vs"];
+
     public static IReadOnlyList<TextChunk> Split(string text, int maxTextElements, int maxUtf16Length)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxTextElements, 1);
@@ -57,15 +61,15 @@ internal static class ArticleChunker
         for (var cut = limit; cut > first; cut--)
         {
             var position = elementStarts[cut];
-            if (!char.IsWhiteSpace(text[position - 1]) || char.IsWhiteSpace(text[position]))
+            if (char.IsWhiteSpace(text[position]))
             {
-                continue; // cut only where a whitespace run ends, so the next chunk starts at a word
+                continue; // cut where a word starts, so whitespace stays with the chunk before
             }
             if (cut >= sentenceFloor && EndsSentence(text, position))
             {
                 return cut;
             }
-            if (lastWhitespaceCut < 0)
+            if (lastWhitespaceCut < 0 && char.IsWhiteSpace(text[position - 1]))
             {
                 lastWhitespaceCut = cut;
             }
@@ -73,23 +77,63 @@ internal static class ArticleChunker
         return lastWhitespaceCut > 0 ? lastWhitespaceCut : limit;
     }
 
-    /// <summary>Whether the whitespace run ending at <paramref name="position"/> follows a sentence end or holds a line break.</summary>
+    /// <summary>
+    /// Whether <paramref name="position"/> starts a sentence: after a line break, after a Western full stop (or
+    /// ! ? …) and a space, or straight after an ideographic full stop, which CJK text follows without a space.
+    /// Closing quotes and brackets may sit between. A full stop after an initial or a title ("John F. Kennedy",
+    /// "Dr. Ng") is not a sentence end: cutting there would cut a name.
+    /// </summary>
     private static bool EndsSentence(string text, int position)
     {
         var index = position - 1;
+        var spaced = false;
         while (index >= 0 && char.IsWhiteSpace(text[index]))
         {
-            if (text[index] is '\n' or '\r' or '\u2029')
+            if (text[index] is '\n' or '\r' or '\u2028' or '\u2029')
             {
                 return true;
             }
+            spaced = true;
             index--;
         }
-        while (index >= 0 && text[index] is '"' or '\'' or '\u201D' or '\u2019' or ')' or ']' or '\u00BB')
+        while (index >= 0 && text[index] is '"' or '\'' or '\u201D' or '\u2019' or ')' or ']' or '\u00BB' or '\u300D' or '\u300F' or '\uFF09')
         {
             index--;
         }
-        return index >= 0 && text[index] is '.' or '!' or '?' or '\u2026' or '\u3002' or '\uFF01' or '\uFF1F';
+        if (index < 0)
+        {
+            return false;
+        }
+        return text[index] switch
+        {
+            '\u3002' or '\uFF01' or '\uFF1F' => true,
+            '!' or '?' or '\u2026' => spaced,
+            '.' => spaced && !FollowsAbbreviation(text, index),
+            _ => false,
+        };
+    }
+
+    /// <summary>Whether the full stop at <paramref name="stop"/> ends an initial ("F.", "U.S.") or a common title or company abbreviation.</summary>
+    private static bool FollowsAbbreviation(string text, int stop)
+    {
+        var wordStart = stop;
+        while (wordStart > 0 && char.IsLetter(text[wordStart - 1]))
+        {
+            wordStart--;
+        }
+        var word = text.AsSpan(wordStart, stop - wordStart);
+        if (word.Length == 1 && char.IsUpper(word[0]))
+        {
+            return true;
+        }
+        foreach (var abbreviation in Abbreviations)
+        {
+            if (word.Equals(abbreviation, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int LastElementStartingAtOrBefore(int[] elementStarts, int position, int atLeast)

@@ -60,6 +60,26 @@ public sealed class ArticleChunkerTests
     }
 
     [Fact]
+    public void Cuts_after_an_ideographic_full_stop_that_no_space_follows()
+    {
+        const string text = "東京で会議が開かれた。大阪でも会議が開かれる予定です";
+
+        var chunks = ArticleChunker.Split(text, maxTextElements: 14, maxUtf16Length: 100_000);
+
+        Assert.Equal("東京で会議が開かれた。", Slice(text, chunks[0]));
+    }
+
+    [Theory]
+    [InlineData("Officials said John F. Kennedy spoke there", "Officials said John F. Kennedy ")]
+    [InlineData("The new clinic run by Dr. Amara Ng opened today", "The new clinic run by Dr. Amara ")]
+    public void Does_not_take_a_full_stop_after_an_initial_or_title_for_a_sentence_end(string text, string firstChunk)
+    {
+        var chunks = ArticleChunker.Split(text, maxTextElements: firstChunk.Length + 2, maxUtf16Length: 100_000);
+
+        Assert.Equal(firstChunk, Slice(text, chunks[0]));
+    }
+
+    [Fact]
     public void Keeps_to_the_UTF16_budget_when_text_elements_are_long()
     {
         // Twelve code units per text element: the element limit alone would allow 12 × 100 units.
