@@ -25,7 +25,8 @@ internal sealed record EntityRecognitionResults(
 
 internal sealed record DocumentEntities(string Id, IReadOnlyList<RecognizedEntity>? Entities, IReadOnlyList<DocumentWarning>? Warnings);
 
-internal sealed record RecognizedEntity(string? Text, string? Category, string? Subcategory, int Offset, int Length, double ConfidenceScore);
+// No `text`: the mention's text is cut from the article at the returned offsets, which are what consumers rely on.
+internal sealed record RecognizedEntity(string? Category, string? Subcategory, int Offset, int Length, double ConfidenceScore);
 
 internal sealed record DocumentWarning(string? Code, string? Message);
 
