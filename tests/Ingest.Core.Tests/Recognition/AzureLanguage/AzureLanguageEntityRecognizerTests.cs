@@ -77,6 +77,24 @@ public sealed class AzureLanguageEntityRecognizerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Matches_results_to_chunks_by_id_whatever_order_they_come_back_in()
+    {
+        const string text = "NATO met. NATO left.";
+        _server.Enqueue(new ScriptedResponse(200, """
+            {"kind":"EntityRecognitionResults","results":{"documents":[
+              {"id":"1","entities":[{"text":"NATO","category":"Organization","offset":0,"length":4,"confidenceScore":0.8}],"warnings":[]},
+              {"id":"0","entities":[{"text":"NATO","category":"Organization","offset":0,"length":4,"confidenceScore":0.9}],"warnings":[]}],
+             "errors":[],"modelVersion":"2023-09-01"}}
+            """));
+        await using var harness = RecognizerHarness.Create(_server, new Dictionary<string, string?> { ["MaxTextElementsPerDocument"] = "10" });
+
+        var result = await harness.Recognizer.RecognizeAsync(text, "en", CancellationToken.None);
+
+        Assert.Equal([("0", "NATO met. "), ("1", "NATO left.")], Assert.Single(_server.Requests).Documents.Select(d => (d.Id, d.Text)));
+        Assert.Equal([(0, 0.9), (10, 0.8)], result.Entities.Select(m => (m.Offset, m.Confidence)));
+    }
+
+    [Fact]
     public async Task Whitespace_only_text_needs_no_call()
     {
         await using var harness = RecognizerHarness.Create(_server);
