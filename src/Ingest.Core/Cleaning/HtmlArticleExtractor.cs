@@ -1,12 +1,11 @@
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
 
 namespace Ingest.Core.Cleaning;
 
 /// <summary>
 /// Finds the main text of an article page. Page furniture is pruned first (<see cref="HtmlBoilerplatePruner"/>);
-/// then every paragraph-like block votes for its ancestors with a score that grows with its length and
+/// then every run of prose votes for the elements around it with a score that grows with its length and
 /// punctuation, so the element holding most of the prose wins. Link-heavy elements are discounted. The
 /// winner and those of its siblings that also hold prose are rendered in document order.
 /// </summary>
@@ -25,29 +24,26 @@ internal static partial class HtmlArticleExtractor
         }
         Prune(body);
 
-        var scores = ScoreCandidates(body);
+        var stats = HtmlTextStatistics.Measure(body);
+        var scores = ScoreCandidates(stats);
         var best = PickBest(scores);
-        var text = best is null ? HtmlTextRenderer.Render(body) : RenderWithSiblings(best, scores);
+        var text = best is null ? HtmlTextRenderer.Render(body) : RenderWithSiblings(best, scores, stats);
         text = DropBoilerplateParagraphs(text, metadata.Title);
         return ExtractedArticle.Success(metadata, text, language);
     }
 
     /// <summary>
-    /// Removes page furniture. A class name alone is weak evidence (sites wrap whole articles in
-    /// "content paywall" or "story-share-wrapper" boxes), so an element condemned only by its name is
-    /// kept when it holds a large share of the page's paragraph text.
+    /// Removes what is never article text whatever its size: chrome by tag, role or hidden state, and
+    /// comment threads. Elements merely named like furniture ("sidebar", "share", "widget") stay for now:
+    /// sites also use such names on the boxes that wrap the article, so they are judged relative to the
+    /// chosen container when rendering.
     /// </summary>
     private static void Prune(IElement root)
     {
         var doomed = new List<IElement>();
-        var pageParagraphText = ParagraphTextLength(root);
         foreach (var element in root.QuerySelectorAll("*"))
         {
-            if (HtmlBoilerplatePruner.IsChrome(element))
-            {
-                doomed.Add(element);
-            }
-            else if (HtmlBoilerplatePruner.HasJunkName(element) && ParagraphTextLength(element) <= 0.3 * pageParagraphText)
+            if (HtmlBoilerplatePruner.IsChrome(element) || HtmlBoilerplatePruner.IsComments(element))
             {
                 doomed.Add(element);
             }
@@ -58,45 +54,33 @@ internal static partial class HtmlArticleExtractor
         }
     }
 
-    private static int ParagraphTextLength(IElement element)
-    {
-        var length = 0;
-        foreach (var paragraph in element.QuerySelectorAll("p"))
-        {
-            length += CountVisible(paragraph.TextContent);
-        }
-        return length;
-    }
+    private static int Prose(ElementTextStats stats) => stats.Text - stats.LinkText;
 
-    private static Dictionary<IElement, double> ScoreCandidates(IElement root)
+    /// <summary>
+    /// Every element with enough text of its own is a run of prose. A pure paragraph (no nested blocks)
+    /// votes for its parent and, less, for the two levels above; an element mixing blocks with loose text
+    /// (common in blog markup built from &lt;br&gt;s) votes for itself first.
+    /// </summary>
+    private static Dictionary<IElement, double> ScoreCandidates(Dictionary<IElement, ElementTextStats> stats)
     {
         var scores = new Dictionary<IElement, double>();
-        foreach (var block in root.QuerySelectorAll("p, pre, blockquote, td, li, h2, h3, div"))
+        foreach (var (element, own) in stats)
         {
-            if (block.LocalName == "div" && HasBlockChildren(block))
+            var prose = own.InlineText - own.InlineLinkText;
+            if (prose < MinimumBlockLength || element.LocalName is "body" or "html")
             {
                 continue;
             }
-            var text = block.TextContent;
-            var length = CountVisible(text);
-            if (length < MinimumBlockLength)
+            var score = (1 + own.InlineCommas + Math.Min(own.InlineText / 100.0, 3)) * (1 - own.InlineLinkDensity);
+            var receiver = own.HasBlockChildren ? element : element.ParentElement;
+            for (var level = 0; receiver is not null && level < 3; level++, receiver = receiver.ParentElement)
             {
-                continue;
-            }
-            var score = 1 + text.Count(c => c == ',') + Math.Min(length / 100.0, 3);
-            var ancestor = block.ParentElement;
-            for (var level = 0; ancestor is not null && level < 3; level++, ancestor = ancestor.ParentElement)
-            {
-                if (!scores.ContainsKey(ancestor))
-                {
-                    scores[ancestor] = InitialScore(ancestor);
-                }
-                scores[ancestor] += score / (level == 0 ? 1 : level * 2);
+                scores[receiver] = scores.GetValueOrDefault(receiver) + score / (level == 0 ? 1 : level * 2);
             }
         }
         foreach (var element in scores.Keys.ToArray())
         {
-            scores[element] *= 1 - LinkDensity(element);
+            scores[element] *= ContainerWeight(element) * (1 - (stats.TryGetValue(element, out var own) ? own.LinkDensity : 0));
         }
         return scores;
     }
@@ -116,39 +100,48 @@ internal static partial class HtmlArticleExtractor
         return best;
     }
 
-    private static string RenderWithSiblings(IElement best, Dictionary<IElement, double> scores)
+    private static string RenderWithSiblings(IElement best, Dictionary<IElement, double> scores, Dictionary<IElement, ElementTextStats> stats)
     {
+        // Inside the article, furniture-named boxes go unless they hold most of its prose (then the name lied).
+        // Paragraph text is the measure because article bodies are written in <p>s and furniture rarely is.
+        var articleParagraphs = stats[best].ParagraphText;
+        bool SkipInside(IElement element) =>
+            IsLinkList(element, stats)
+            || HtmlBoilerplatePruner.HasJunkName(element) && stats.TryGetValue(element, out var own) && own.ParagraphText <= 0.5 * articleParagraphs;
         var parent = best.ParentElement;
-        if (parent is null)
+        if (parent is null || best.LocalName is "body")
         {
-            return HtmlTextRenderer.Render(best, IsLinkList);
+            return HtmlTextRenderer.Render(best, SkipInside);
         }
         var threshold = Math.Max(10, scores[best] * 0.2);
         var parts = new List<string>();
         foreach (var sibling in parent.Children)
         {
             var include = sibling == best
-                || scores.TryGetValue(sibling, out var score) && score >= threshold
-                || sibling.LocalName == "p" && IsProseParagraph(sibling);
+                || !HtmlBoilerplatePruner.HasJunkName(sibling) && scores.TryGetValue(sibling, out var score) && score >= threshold
+                || sibling.LocalName == "p" && IsProseParagraph(sibling, stats);
             if (include)
             {
-                parts.Add(HtmlTextRenderer.Render(sibling, IsLinkList));
+                parts.Add(HtmlTextRenderer.Render(sibling, SkipInside));
             }
         }
         return string.Join("\n\n", parts.Where(p => p.Length > 0));
     }
 
-    private static bool IsProseParagraph(IElement paragraph)
+    private static bool IsProseParagraph(IElement paragraph, Dictionary<IElement, ElementTextStats> stats)
     {
-        var text = paragraph.TextContent;
-        var length = CountVisible(text);
-        var density = LinkDensity(paragraph);
-        return length > 80 && density < 0.25 || length > 0 && density == 0 && SentenceEnd().IsMatch(text);
+        if (!stats.TryGetValue(paragraph, out var own))
+        {
+            return false;
+        }
+        var density = own.LinkDensity;
+        return own.Text > 80 && density < 0.25 || own.Text > 0 && density == 0 && SentenceEnd().IsMatch(paragraph.TextContent);
     }
 
     /// <summary>Lists and boxes that are mostly links (tag clouds, "more stories") inside the article container.</summary>
-    private static bool IsLinkList(IElement element) =>
-        element.LocalName is "ul" or "ol" or "div" or "section" or "table" && LinkDensity(element) > 0.5;
+    private static bool IsLinkList(IElement element, Dictionary<IElement, ElementTextStats> stats) =>
+        element.LocalName is "ul" or "ol" or "div" or "section" or "table" or "nav"
+        && stats.TryGetValue(element, out var own) && own.LinkDensity > 0.5;
 
     private static string DropBoilerplateParagraphs(string text, string? title)
     {
@@ -169,64 +162,29 @@ internal static partial class HtmlArticleExtractor
         return output.ToString();
     }
 
-    private static double InitialScore(IElement element)
+    /// <summary>
+    /// How much an element's tag and names make it more or less likely to be the article container. A
+    /// factor rather than a bonus, so that a small box named "content" cannot outscore the prose itself.
+    /// </summary>
+    private static double ContainerWeight(IElement element)
     {
-        var score = element.LocalName switch
+        var weight = element.LocalName switch
         {
-            "article" => 10.0,
-            "main" or "div" => 5,
-            "section" => 3,
-            "pre" or "td" or "blockquote" => 3,
-            "ul" or "ol" or "dl" or "form" => -3,
-            "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "th" => -5,
-            _ => 0,
+            "article" or "main" => 1.3,
+            "ul" or "ol" or "dl" or "form" or "table" => 0.7,
+            "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "th" => 0.3,
+            _ => 1.0,
         };
         var names = element.ClassName + " " + element.Id;
         if (PositiveName().IsMatch(names))
         {
-            score += 25;
+            weight *= 1.3;
         }
-        return score;
-    }
-
-    private static bool HasBlockChildren(IElement element)
-    {
-        foreach (var child in element.Children)
+        if (HtmlBoilerplatePruner.HasJunkName(element))
         {
-            if (child.LocalName is "p" or "div" or "section" or "article" or "ul" or "ol" or "table" or "blockquote" or "pre" or "h1" or "h2" or "h3" or "h4")
-            {
-                return true;
-            }
+            weight *= 0.4;
         }
-        return false;
-    }
-
-    private static double LinkDensity(IElement element)
-    {
-        var total = CountVisible(element.TextContent);
-        if (total == 0)
-        {
-            return 0;
-        }
-        var linked = 0;
-        foreach (var link in element.QuerySelectorAll("a"))
-        {
-            linked += CountVisible(link.TextContent);
-        }
-        return Math.Min(1, (double)linked / total);
-    }
-
-    private static int CountVisible(string text)
-    {
-        var count = 0;
-        foreach (var c in text)
-        {
-            if (!char.IsWhiteSpace(c))
-            {
-                count++;
-            }
-        }
-        return count;
+        return weight;
     }
 
     [GeneratedRegex(@"(?:^|[-_\s])(?:article|body|content|entry|main|page|post|text|blog|story)(?:$|[-_\s])", RegexOptions.IgnoreCase)]

@@ -12,7 +12,7 @@ internal static partial class HtmlBoilerplatePruner
 {
     private static readonly HashSet<string> ChromeTags = new(StringComparer.OrdinalIgnoreCase)
     {
-        "nav", "aside", "footer", "form", "dialog", "menu", "figure", "figcaption",
+        "nav", "aside", "footer", "dialog", "menu", "figure", "figcaption",
     };
 
     private static readonly HashSet<string> ChromeRoles = new(StringComparer.OrdinalIgnoreCase)
@@ -56,8 +56,16 @@ internal static partial class HtmlBoilerplatePruner
         return false;
     }
 
-    /// <summary>Judged by the class and id names alone.</summary>
-    public static bool HasJunkName(IElement element) => HasJunkName(element.ClassName) || HasJunkName(element.Id);
+    /// <summary>Reader comment threads: never article text, however long.</summary>
+    public static bool IsComments(IElement element) =>
+        CommentsName().IsMatch(element.ClassName ?? "") || CommentsName().IsMatch(element.Id ?? "");
+
+    /// <summary>
+    /// Judged by the class and id names alone, or a form: usually a search box or sign-up, but ASP.NET
+    /// pages wrap the whole page in one, so forms share the weak evidence's size check.
+    /// </summary>
+    public static bool HasJunkName(IElement element) =>
+        element.LocalName == "form" || HasJunkName(element.ClassName) || HasJunkName(element.Id);
 
     private static bool HasJunkName(string? names)
     {
@@ -79,6 +87,9 @@ internal static partial class HtmlBoilerplatePruner
         }
         return false;
     }
+
+    [GeneratedRegex(@"(?:^|[-_\s])(?:comments?|commentlist|comment-list|disqus|disqus_thread|respond|replies)(?:$|[-_\s])", RegexOptions.IgnoreCase)]
+    private static partial Regex CommentsName();
 
     [GeneratedRegex(@"display\s*:\s*none|visibility\s*:\s*hidden", RegexOptions.IgnoreCase)]
     private static partial Regex HiddenStyle();
