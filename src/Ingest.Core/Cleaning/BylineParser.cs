@@ -89,13 +89,14 @@ internal static partial class BylineParser
 
     private static bool IsAllUpper(string text) => text.Any(char.IsLetter) && !text.Any(char.IsLower);
 
-    [GeneratedRegex(@"^(?i:by|written by|words by|story by|text by)[:\s]+(?=\p{Lu})")]
+    /// <summary>"By" and its equivalents in the other languages the cleaner reads (German von, Spanish/Portuguese por, French par, Italian di, Dutch door, Swedish av).</summary>
+    [GeneratedRegex(@"^(?i:by|written by|words by|story by|text by|von|por|par|di|door|av)[:\s]+(?=\p{Lu})")]
     private static partial Regex BylinePrefix();
 
     /// <summary>Everything after a separator that introduces a role or desk: "| Staff writer", " - Special correspondent", ", Senior Editor".</summary>
     [GeneratedRegex(@"\s*(?:\||·|•|—|–| - |,\s*(?=(?i:staff|senior|special|chief|contributing|associate|deputy|political|foreign|business|science|health|sports?|tech(?:nology)?)\b)|\bfor (?=(?:[Tt]he )?\p{Lu})).*$")]
     private static partial Regex RoleSuffix();
 
-    [GeneratedRegex(@"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*")]
+    [GeneratedRegex(@"\s*,\s*(?:(?i:and|und|y|et|e|en|och)\s+)?|\s+(?i:and|und|y|et|e|en|och)\s+|\s*&\s*")]
     private static partial Regex NameSeparator();
 }

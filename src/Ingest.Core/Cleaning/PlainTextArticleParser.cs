@@ -62,10 +62,27 @@ public static class PlainTextArticleParser
                 kinds[i] = kind;
                 continue;
             }
+            if (IsRunningHeader(lines, i))
+            {
+                // The site name printed above the headline and again further down is the page header, not the title.
+                continue;
+            }
             kinds[i] = LineKind.Title;
             return i;
         }
         return -1;
+    }
+
+    private static bool IsRunningHeader(string[] lines, int index)
+    {
+        for (var i = index + 1; i < lines.Length; i++)
+        {
+            if (string.Equals(lines[i], lines[index], StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void ClassifyHeader(string[] lines, LineKind[] kinds, int[] words, int titleIndex, MetadataCollector metadata)

@@ -17,6 +17,12 @@ public static partial class PublishedDateParser
         ["jul"] = 7, ["aug"] = 8, ["sep"] = 9, ["oct"] = 10, ["nov"] = 11, ["dec"] = 12,
     };
 
+    /// <summary>Full month names in German, French, Spanish, Italian, Portuguese and Dutch, for "12 de marzo de 2024", "3. März 2024", "12 mars 2024".</summary>
+    private static readonly Dictionary<string, int> LocalizedMonths = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["enero"] = 1, ["gennaio"] = 1, ["janeiro"] = 1, ["januar"] = 1, ["januari"] = 1, ["janvier"] = 1, ["febbraio"] = 2, ["febrero"] = 2, ["februar"] = 2, ["februari"] = 2, ["fevereiro"] = 2, ["février"] = 2, ["maart"] = 3, ["mars"] = 3, ["marzo"] = 3, ["março"] = 3, ["märz"] = 3, ["abril"] = 4, ["april"] = 4, ["aprile"] = 4, ["avril"] = 4, ["maggio"] = 5, ["mai"] = 5, ["maio"] = 5, ["mayo"] = 5, ["mei"] = 5, ["giugno"] = 6, ["juin"] = 6, ["junho"] = 6, ["juni"] = 6, ["junio"] = 6, ["juillet"] = 7, ["julho"] = 7, ["juli"] = 7, ["julio"] = 7, ["luglio"] = 7, ["agosto"] = 8, ["août"] = 8, ["august"] = 8, ["augustus"] = 8, ["september"] = 9, ["septembre"] = 9, ["septiembre"] = 9, ["setembro"] = 9, ["setiembre"] = 9, ["settembre"] = 9, ["octobre"] = 10, ["octubre"] = 10, ["oktober"] = 10, ["ottobre"] = 10, ["outubro"] = 10, ["november"] = 11, ["novembre"] = 11, ["novembro"] = 11, ["noviembre"] = 11, ["december"] = 12, ["dezember"] = 12, ["dezembro"] = 12, ["dicembre"] = 12, ["diciembre"] = 12, ["décembre"] = 12,
+    };
+
     /// <summary>Offsets for the zone abbreviations English-language news prints. Ambiguous bare "ET"/"PT" are left out on purpose.</summary>
     private static readonly Dictionary<string, TimeSpan> ZoneOffsets = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -30,7 +36,7 @@ public static partial class PublishedDateParser
     };
 
     private const string MonthPattern = "(?<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
-    private const string TimePattern = @"(?:\s*(?:,|at|-|–|—|\|)?\s*(?<hour>\d{1,2})[:.](?<minute>\d{2})\s*(?<ampm>[ap]\.?m\.?)?\s*(?<zone>[A-Z]{1,4}\b)?)?";
+    private const string TimePattern = @"(?:\s*(?:,|at|-|–|—|\|)?\s*(?<hour>\d{1,2})[:.](?<minute>\d{2})\s*(?<ampm>[aApP]\.?[mM]\.?)?\s*(?<zone>[A-Z]{1,4}\b)?)?";
 
     /// <summary>"April 24, 2024", "Apr. 24 2024", "Jan. 13"; no word boundary before the month, so "PoliticsApril 24, 2024" matches too.</summary>
     [GeneratedRegex(MonthPattern + @"\.?\s+(?<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?<year>\d{4})\b)?" + TimePattern)]
@@ -39,6 +45,10 @@ public static partial class PublishedDateParser
     /// <summary>"24 April 2024", "24 Apr. 2024".</summary>
     [GeneratedRegex(@"\b(?<day>\d{1,2})\s+" + MonthPattern + @"\.?,?\s+(?<year>\d{4})\b" + TimePattern)]
     private static partial Regex DayMonthYear();
+
+    /// <summary>Day, month name, year in the other languages the cleaner reads; the month name must be spelled out.</summary>
+    [GeneratedRegex(@"\b(?<day>\d{1,2})(?:\.|º|er)?\s+(?:de\s+)?(?<localMonth>septiembre|september|septembre|noviembre|diciembre|settembre|fevereiro|setiembre|november|dezember|novembre|décembre|febbraio|dicembre|setembro|novembro|dezembro|februari|augustus|december|februar|oktober|janvier|février|juillet|octobre|febrero|octubre|gennaio|ottobre|janeiro|outubro|januari|januar|august|agosto|aprile|maggio|giugno|luglio|april|avril|enero|marzo|abril|junio|julio|março|junho|julho|maart|märz|juni|juli|mars|juin|août|mayo|maio|mai|mei)\s+(?:de\s+|del\s+)?(?<year>\d{4})\b", RegexOptions.IgnoreCase)]
+    private static partial Regex LocalizedDayMonthYear();
 
     /// <summary>"2024-04-24", "2024-04-24T10:15:00Z", "2024-04-24 10:15:00+02:00".</summary>
     [GeneratedRegex(@"\b(?<year>\d{4})-(?<monthNumber>\d{2})-(?<day>\d{2})(?:[T ](?<hour>\d{2}):(?<minute>\d{2})(?::(?<second>\d{2})(?:\.\d+)?)?(?<offset>Z|[+-]\d{2}:?\d{2})?)?\b")]
@@ -49,7 +59,7 @@ public static partial class PublishedDateParser
     public readonly record struct DateMatch(int Index, int Length, string? Value);
 
     /// <summary>A time with a stated zone anywhere in a line, for "Updated 10:32 AM EDT, April 24, 2024" where the time comes first.</summary>
-    [GeneratedRegex(@"\b(?<hour>\d{1,2})[:.](?<minute>\d{2})\s*(?<ampm>[ap]\.?m\.?)?\s*(?<zone>[A-Z]{1,4})\b")]
+    [GeneratedRegex(@"\b(?<hour>\d{1,2})[:.](?<minute>\d{2})\s*(?<ampm>[aApP]\.?[mM]\.?)?\s*(?<zone>[A-Z]{1,4})\b")]
     private static partial Regex TimeWithZone();
 
     /// <summary>Finds the first date in <paramref name="text"/>, or null. A time and zone printed before the date are combined with it.</summary>
@@ -84,7 +94,7 @@ public static partial class PublishedDateParser
     private static DateMatch? FindDate(string text)
     {
         DateMatch? best = null;
-        foreach (var regex in new[] { IsoDate(), MonthDayYear(), DayMonthYear() })
+        foreach (var regex in new[] { IsoDate(), MonthDayYear(), DayMonthYear(), LocalizedDayMonthYear() })
         {
             var match = regex.Match(text);
             if (!match.Success)
@@ -121,8 +131,8 @@ public static partial class PublishedDateParser
     private static DateMatch? ToDateMatch(Match match)
     {
         var day = int.Parse(match.Groups["day"].ValueSpan, CultureInfo.InvariantCulture);
-        var month = match.Groups["monthNumber"].Success
-            ? int.Parse(match.Groups["monthNumber"].ValueSpan, CultureInfo.InvariantCulture)
+        var month = match.Groups["monthNumber"].Success ? int.Parse(match.Groups["monthNumber"].ValueSpan, CultureInfo.InvariantCulture)
+            : match.Groups["localMonth"].Success ? LocalizedMonths[match.Groups["localMonth"].Value]
             : MonthsByPrefix[match.Groups["month"].Value[..3]];
         if (month is < 1 or > 12 || day is < 1 or > 31)
         {
