@@ -107,6 +107,7 @@ internal static partial class HtmlArticleExtractor
         var articleParagraphs = stats[best].ParagraphText;
         bool SkipInside(IElement element) =>
             IsLinkList(element, stats)
+            || element.LocalName == "time" && StandsAlone(element)
             || HtmlBoilerplatePruner.HasJunkName(element) && stats.TryGetValue(element, out var own) && own.ParagraphText <= 0.5 * articleParagraphs;
         var parent = best.ParentElement;
         if (parent is null || best.LocalName is "body")
@@ -138,22 +139,67 @@ internal static partial class HtmlArticleExtractor
         return own.Text > 80 && density < 0.25 || own.Text > 0 && density == 0 && SentenceEnd().IsMatch(paragraph.TextContent);
     }
 
+    /// <summary>
+    /// True when nothing but blocks or whitespace sits beside <paramref name="element"/>: a &lt;time&gt;
+    /// printed as the article's date line, as opposed to one inside a sentence ("on &lt;time&gt;Monday&lt;/time&gt;").
+    /// </summary>
+    private static bool StandsAlone(IElement element)
+    {
+        return IsBoundary(PreviousMeaningful(element)) && IsBoundary(NextMeaningful(element));
+
+        static bool IsBoundary(INode? node) =>
+            node is null || node is IElement sibling && HtmlTextStatistics.BlockTags.Contains(sibling.LocalName);
+
+        static INode? PreviousMeaningful(INode node)
+        {
+            var sibling = node.PreviousSibling;
+            while (sibling is IText { Data: var data } && string.IsNullOrWhiteSpace(data) || sibling is IComment)
+            {
+                sibling = sibling.PreviousSibling;
+            }
+            return sibling;
+        }
+
+        static INode? NextMeaningful(INode node)
+        {
+            var sibling = node.NextSibling;
+            while (sibling is IText { Data: var data } && string.IsNullOrWhiteSpace(data) || sibling is IComment)
+            {
+                sibling = sibling.NextSibling;
+            }
+            return sibling;
+        }
+    }
+
     /// <summary>Lists and boxes that are mostly links (tag clouds, "more stories") inside the article container.</summary>
     private static bool IsLinkList(IElement element, Dictionary<IElement, ElementTextStats> stats) =>
         element.LocalName is "ul" or "ol" or "div" or "section" or "table" or "nav"
         && stats.TryGetValue(element, out var own) && own.LinkDensity > 0.5;
 
+    /// <summary>Paragraphs at the top of the extracted text that are article metadata printed in the page, not prose.</summary>
+    private const int HeaderParagraphs = 6;
+
+    /// <summary>
+    /// Applies the plain-text boilerplate patterns to the extracted paragraphs, and drops the title,
+    /// byline and date lines that article markup repeats at its top (they are metadata, read separately).
+    /// </summary>
     private static string DropBoilerplateParagraphs(string text, string? title)
     {
         var output = new ParagraphJoiner();
+        var index = 0;
         foreach (var paragraph in text.Split("\n\n"))
         {
+            var inHeader = index++ < HeaderParagraphs;
             var words = TextNormalizer.CountWords(paragraph);
             if (BoilerplateLinePatterns.Classify(paragraph, words) is not null)
             {
                 continue;
             }
             if (title is not null && string.Equals(paragraph, title, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+            if (inHeader && (BylineParser.TryParse(paragraph) is not null || PlainTextArticleParser.TryReadDateLine(paragraph, requireLabel: false) is not null))
             {
                 continue;
             }

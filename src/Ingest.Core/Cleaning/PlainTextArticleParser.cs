@@ -219,7 +219,7 @@ public static class PlainTextArticleParser
     /// A line that is a date and little else: at most two words of section name left over once the date,
     /// time, weekday and labels are taken away ("Politics April 24, 2024", "Updated 3:15 PM EDT, April 24, 2024").
     /// </summary>
-    private static PublishedDateParser.DateMatch? TryReadDateLine(string line, bool requireLabel)
+    internal static PublishedDateParser.DateMatch? TryReadDateLine(string line, bool requireLabel)
     {
         if (line.Length > 90)
         {
