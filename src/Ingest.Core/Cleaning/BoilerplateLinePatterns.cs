@@ -1,0 +1,126 @@
+using System.Text.RegularExpressions;
+
+namespace Ingest.Core.Cleaning;
+
+/// <summary>
+/// The context-free boilerplate tests: each looks at one line and decides whether it is a known kind of
+/// non-article text. Patterns are anchored and length-limited so that an article sentence that merely
+/// mentions a newsletter or a photo is not mistaken for one.
+/// </summary>
+internal static partial class BoilerplateLinePatterns
+{
+    private const int ShortLineWords = 14;
+
+    public static LineKind? Classify(string line, int words)
+    {
+        if (words <= 4 && Advertisement().IsMatch(line))
+        {
+            return LineKind.Advertisement;
+        }
+        if (words <= 40 && (CaptionCredit().IsMatch(line) || CaptionLabel().IsMatch(line) || (words <= 6 && CreditOnly().IsMatch(line))))
+        {
+            return LineKind.PhotoCaption;
+        }
+        if (words <= 40 && Contributors().IsMatch(line))
+        {
+            return LineKind.Contributors;
+        }
+        if (words <= 30 && (NewsletterStart().IsMatch(line) || (NewsletterWord().IsMatch(line) && NewsletterAction().IsMatch(line))))
+        {
+            return LineKind.Newsletter;
+        }
+        if (words <= 45 && PrivacyNotice().IsMatch(line))
+        {
+            return LineKind.PrivacyNotice;
+        }
+        if (words <= ShortLineWords && (ShareOrFollow().IsMatch(line) || SocialNamesOnly().IsMatch(line) || words <= 6 && LocalizedShare().IsMatch(line)))
+        {
+            return LineKind.ShareOrFollow;
+        }
+        if (words <= ShortLineWords && RelatedLink().IsMatch(line))
+        {
+            return LineKind.RelatedLink;
+        }
+        if (words <= 20 && Copyright().IsMatch(line))
+        {
+            return LineKind.Copyright;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The outlet named by a "From The X" or "originally published by X" line, or null. The name must look
+    /// like one (one to six capitalised words) so that "From Monday buses run later" stays in the article.
+    /// </summary>
+    public static string? ReadSourceOutlet(string line, int words)
+    {
+        if (words > 16)
+        {
+            return null;
+        }
+        var match = SourceLine().Match(line);
+        if (!match.Success)
+        {
+            return null;
+        }
+        var outlet = match.Groups["outlet"].Value.TrimEnd('.', ' ');
+        var outletWords = outlet.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var looksLikeName = outletWords.Length <= 6
+            && outletWords.All(w => char.IsUpper(w[0]) || char.IsDigit(w[0]) || w is "of" or "the" or "and" or "&" or "for" or "on");
+        return looksLikeName ? outlet : null;
+    }
+
+    [GeneratedRegex(@"^(?:advertisement|advertising|sponsored(?: content)?|ad|story continues below(?: advertisement)?|continue reading(?: below)?|scroll to continue)$", RegexOptions.IgnoreCase)]
+    private static partial Regex Advertisement();
+
+    /// <summary>
+    /// A caption ending in a parenthesised credit, "(Jane Doe/Agency via Getty Images)", "(AP Photo/Jane Doe)",
+    /// or carrying an agency photo mark anywhere ("REUTERS/Jane Doe", "Photo: Jane Doe/Agency"). The slash
+    /// form needs capitalised names on both sides so "(the 2019/20 season)" is not a credit.
+    /// </summary>
+    [GeneratedRegex(@"\((?:[^()]*?\b)?(?:\p{Lu}[\p{L}.'’-]*\s*){1,4}/\s*\p{Lu}[^()]*\)\s*$|\([^()]*\b(?i:via Getty Images|Getty Images|AP Photo|Shutterstock|iStock|Photo(?:graph)? by)\b[^()]*\)\s*$|\bREUTERS/\p{Lu}|\bAP Photo\b|\b(?i:Photo|Photograph|Image|Illustration)(?i: credit)?:\s*\p{Lu}[^.]*/")]
+    private static partial Regex CaptionCredit();
+
+    [GeneratedRegex(@"^(?:(?:photo|photograph|image|picture|illustration|video|top image|main image)(?:\s+credits?)?|credits?|caption)s?\s*(?:by\s|:|\|)", RegexOptions.IgnoreCase)]
+    private static partial Regex CaptionLabel();
+
+    /// <summary>A bare credit line: "Jane Doe/Agency", "Agency via Getty Images".</summary>
+    [GeneratedRegex(@"^\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,3}\s*/\s*\p{Lu}[\p{L}.'’ -]*$|\bvia Getty Images$|^Getty Images$")]
+    private static partial Regex CreditOnly();
+
+    [GeneratedRegex(@"\bcontributed(?: additional)? (?:to this (?:report|story|article)|reporting|research)\b|^(?:additional )?reporting by\b|^(?:writing|editing|edited|compiled) by\b|^additional reporting\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Contributors();
+
+    [GeneratedRegex(@"^(?:sign up|subscribe|get (?:our|the) [\w ’'-]*newsletter|enter your email|never miss|don[’']t miss (?:a|any|out)|stay (?:informed|in the know|up to date)|thanks? (?:you )?for (?:signing up|subscribing)|you (?:can|may) unsubscribe|invalid email|please enter a valid email|join \d[\d,]* (?:readers|subscribers)|(?:have|got) a (?:news )?tip\b|do you have a (?:story|news tip)\b|support (?:our|independent) journalism\b|become a (?:member|subscriber)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex NewsletterStart();
+
+    [GeneratedRegex(@"newsletter|inbox|briefing", RegexOptions.IgnoreCase)]
+    private static partial Regex NewsletterWord();
+
+    [GeneratedRegex(@"\b(?:sign up|subscribe|delivered|get it|unsubscribe|email address)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NewsletterAction();
+
+    /// <summary>The sign-up and cookie small print, not an article sentence about a company's privacy policy: it addresses the reader.</summary>
+    [GeneratedRegex(@"\b(?:you agree|you consent|you acknowledge|agree to (?:our|the)|read our|see our|view our|review our|consult our|visit our|under our|in accordance with our)\b.*\b(?:privacy|terms|cookie)|\breCAPTCHA\b|\bwe use cookies\b|\bcookie (?:settings|preferences)\b|^(?:privacy (?:policy|notice)|terms (?:of (?:service|use)|and conditions))\.?$", RegexOptions.IgnoreCase)]
+    private static partial Regex PrivacyNotice();
+
+    /// <summary>"Share this article", "Follow us on Instagram", "Follow Jane Doe on X", or a lone "Share"/"Print"; an imperative sentence ("Follow the river north") does not name a network.</summary>
+    [GeneratedRegex(@"^(?:share|follow|tweet|email|print|copy link|save|comments?)\b(?:.*\b(?:facebook|twitter|x|linkedin|whatsapp|instagram|threads|bluesky|e-?mail|reddit|tiktok|youtube|telegram|mastodon|this (?:article|story|page|post)|us|link)\b[^.]*|\s*(?:\(\d+\))?)$", RegexOptions.IgnoreCase)]
+    private static partial Regex ShareOrFollow();
+
+    /// <summary>Share prompts in the other languages the cleaner reads: "Teilen Sie diesen Artikel", "Partager cet article", "Compartir", "Condividi".</summary>
+    [GeneratedRegex(@"^(?:teilen|artikel teilen|partager|partagez|compartir|comparte|condividi|delen|dela|compartilhe|compartilhar)\b[^.]{0,40}$", RegexOptions.IgnoreCase)]
+    private static partial Regex LocalizedShare();
+
+    [GeneratedRegex(@"^(?:(?:facebook|twitter|x|linkedin|whatsapp|instagram|email|e-mail|print|reddit|pinterest|copy link|share|tiktok|threads|bluesky|messenger|telegram)[\s,|·•/]*){2,}$", RegexOptions.IgnoreCase)]
+    private static partial Regex SocialNamesOnly();
+
+    [GeneratedRegex(@"^(?:read more|related|see also|more from|recommended|most read|trending|watch|listen)(?: stories| articles| coverage)?\s*[:|»›>]", RegexOptions.IgnoreCase)]
+    private static partial Regex RelatedLink();
+
+    [GeneratedRegex(@"^(?:©|\(c\)|copyright\b)|\ball rights reserved\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Copyright();
+
+    [GeneratedRegex(@"^(?i:from|source:|this (?:article|story) (?:was |is )?(?:originally )?(?:appeared|published|first appeared|republished)(?: in| on| by| with permission from)?)\s+(?<outlet>(?:[Tt]he\s+)?\p{Lu}[\p{L}\p{N}&.'’ -]{1,60}?)\.?$")]
+    private static partial Regex SourceLine();
+}

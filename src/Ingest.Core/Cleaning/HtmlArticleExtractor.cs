@@ -1,0 +1,241 @@
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+
+namespace Ingest.Core.Cleaning;
+
+/// <summary>
+/// Finds the main text of an article page. Page furniture is pruned first (<see cref="HtmlBoilerplatePruner"/>);
+/// then every run of prose votes for the elements around it with a score that grows with its length and
+/// punctuation, so the element holding most of the prose wins. Link-heavy elements are discounted. The
+/// winner and those of its siblings that also hold prose are rendered in document order.
+/// </summary>
+internal static partial class HtmlArticleExtractor
+{
+    private const int MinimumBlockLength = 25;
+
+    public static ExtractedArticle Extract(string html)
+    {
+        using var document = HtmlDocumentParser.Parse(html);
+        var (metadata, language) = HtmlMetadataReader.Read(document);
+        var body = document.Body;
+        if (body is null)
+        {
+            return ExtractedArticle.Success(metadata, "", language);
+        }
+        Prune(body);
+
+        var stats = HtmlTextStatistics.Measure(body);
+        var scores = ScoreCandidates(stats);
+        var best = PickBest(scores);
+        var text = best is null ? HtmlTextRenderer.Render(body) : RenderWithSiblings(best, scores, stats);
+        text = DropBoilerplateParagraphs(text, metadata.Title);
+        return ExtractedArticle.Success(metadata, text, language);
+    }
+
+    /// <summary>
+    /// Removes what is never article text whatever its size: chrome by tag, role or hidden state, and
+    /// comment threads. Elements merely named like furniture ("sidebar", "share", "widget") stay for now:
+    /// sites also use such names on the boxes that wrap the article, so they are judged relative to the
+    /// chosen container when rendering.
+    /// </summary>
+    private static void Prune(IElement root)
+    {
+        var doomed = new List<IElement>();
+        foreach (var element in root.QuerySelectorAll("*"))
+        {
+            if (HtmlBoilerplatePruner.IsChrome(element) || HtmlBoilerplatePruner.IsComments(element))
+            {
+                doomed.Add(element);
+            }
+        }
+        foreach (var element in doomed)
+        {
+            element.Remove();
+        }
+    }
+
+    private static int Prose(ElementTextStats stats) => stats.Text - stats.LinkText;
+
+    /// <summary>
+    /// Every element with enough text of its own is a run of prose. A pure paragraph (no nested blocks)
+    /// votes for its parent and, less, for the two levels above; an element mixing blocks with loose text
+    /// (common in blog markup built from &lt;br&gt;s) votes for itself first.
+    /// </summary>
+    private static Dictionary<IElement, double> ScoreCandidates(Dictionary<IElement, ElementTextStats> stats)
+    {
+        var scores = new Dictionary<IElement, double>();
+        foreach (var (element, own) in stats)
+        {
+            var prose = own.InlineText - own.InlineLinkText;
+            if (prose < MinimumBlockLength || element.LocalName is "body" or "html")
+            {
+                continue;
+            }
+            var score = (1 + own.InlineCommas + Math.Min(own.InlineText / 100.0, 3)) * (1 - own.InlineLinkDensity);
+            var receiver = own.HasBlockChildren ? element : element.ParentElement;
+            for (var level = 0; receiver is not null && level < 3; level++, receiver = receiver.ParentElement)
+            {
+                scores[receiver] = scores.GetValueOrDefault(receiver) + score / (level == 0 ? 1 : level * 2);
+            }
+        }
+        foreach (var element in scores.Keys.ToArray())
+        {
+            scores[element] *= ContainerWeight(element) * (1 - (stats.TryGetValue(element, out var own) ? own.LinkDensity : 0));
+        }
+        return scores;
+    }
+
+    private static IElement? PickBest(Dictionary<IElement, double> scores)
+    {
+        IElement? best = null;
+        var bestScore = double.MinValue;
+        foreach (var (element, score) in scores)
+        {
+            if (score > bestScore)
+            {
+                best = element;
+                bestScore = score;
+            }
+        }
+        return best;
+    }
+
+    private static string RenderWithSiblings(IElement best, Dictionary<IElement, double> scores, Dictionary<IElement, ElementTextStats> stats)
+    {
+        // Inside the article, furniture-named boxes go unless they hold most of its prose (then the name lied).
+        // Paragraph text is the measure because article bodies are written in <p>s and furniture rarely is.
+        var articleParagraphs = stats[best].ParagraphText;
+        bool SkipInside(IElement element) =>
+            IsLinkList(element, stats)
+            || element.LocalName == "time" && StandsAlone(element)
+            || HtmlBoilerplatePruner.HasJunkName(element) && stats.TryGetValue(element, out var own) && own.ParagraphText <= 0.5 * articleParagraphs;
+        var parent = best.ParentElement;
+        if (parent is null || best.LocalName is "body")
+        {
+            return HtmlTextRenderer.Render(best, SkipInside);
+        }
+        var threshold = Math.Max(10, scores[best] * 0.2);
+        var parts = new List<string>();
+        foreach (var sibling in parent.Children)
+        {
+            var include = sibling == best
+                || !HtmlBoilerplatePruner.HasJunkName(sibling) && scores.TryGetValue(sibling, out var score) && score >= threshold
+                || sibling.LocalName == "p" && IsProseParagraph(sibling, stats);
+            if (include)
+            {
+                parts.Add(HtmlTextRenderer.Render(sibling, SkipInside));
+            }
+        }
+        return string.Join("\n\n", parts.Where(p => p.Length > 0));
+    }
+
+    private static bool IsProseParagraph(IElement paragraph, Dictionary<IElement, ElementTextStats> stats)
+    {
+        if (!stats.TryGetValue(paragraph, out var own))
+        {
+            return false;
+        }
+        var density = own.LinkDensity;
+        return own.Text > 80 && density < 0.25 || own.Text > 0 && density == 0 && SentenceEnd().IsMatch(paragraph.TextContent);
+    }
+
+    /// <summary>
+    /// True when nothing but blocks or whitespace sits beside <paramref name="element"/>: a &lt;time&gt;
+    /// printed as the article's date line, as opposed to one inside a sentence ("on &lt;time&gt;Monday&lt;/time&gt;").
+    /// </summary>
+    private static bool StandsAlone(IElement element)
+    {
+        return IsBoundary(PreviousMeaningful(element)) && IsBoundary(NextMeaningful(element));
+
+        static bool IsBoundary(INode? node) =>
+            node is null || node is IElement sibling && HtmlTextStatistics.BlockTags.Contains(sibling.LocalName);
+
+        static INode? PreviousMeaningful(INode node)
+        {
+            var sibling = node.PreviousSibling;
+            while (sibling is IText { Data: var data } && string.IsNullOrWhiteSpace(data) || sibling is IComment)
+            {
+                sibling = sibling.PreviousSibling;
+            }
+            return sibling;
+        }
+
+        static INode? NextMeaningful(INode node)
+        {
+            var sibling = node.NextSibling;
+            while (sibling is IText { Data: var data } && string.IsNullOrWhiteSpace(data) || sibling is IComment)
+            {
+                sibling = sibling.NextSibling;
+            }
+            return sibling;
+        }
+    }
+
+    /// <summary>Lists and boxes that are mostly links (tag clouds, "more stories") inside the article container.</summary>
+    private static bool IsLinkList(IElement element, Dictionary<IElement, ElementTextStats> stats) =>
+        element.LocalName is "ul" or "ol" or "div" or "section" or "table" or "nav"
+        && stats.TryGetValue(element, out var own) && own.LinkDensity > 0.5;
+
+    /// <summary>Paragraphs at the top of the extracted text that are article metadata printed in the page, not prose.</summary>
+    private const int HeaderParagraphs = 6;
+
+    /// <summary>
+    /// Applies the plain-text boilerplate patterns to the extracted paragraphs, and drops the title,
+    /// byline and date lines that article markup repeats at its top (they are metadata, read separately).
+    /// </summary>
+    private static string DropBoilerplateParagraphs(string text, string? title)
+    {
+        var output = new ParagraphJoiner();
+        var index = 0;
+        foreach (var paragraph in text.Split("\n\n"))
+        {
+            var inHeader = index++ < HeaderParagraphs;
+            var words = TextNormalizer.CountWords(paragraph);
+            if (BoilerplateLinePatterns.Classify(paragraph, words) is not null)
+            {
+                continue;
+            }
+            if (title is not null && string.Equals(paragraph, title, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+            if (inHeader && (BylineParser.TryParse(paragraph) is not null || PlainTextArticleParser.TryReadDateLine(paragraph, requireLabel: false) is not null))
+            {
+                continue;
+            }
+            output.Add(paragraph);
+        }
+        return output.ToString();
+    }
+
+    /// <summary>
+    /// How much an element's tag and names make it more or less likely to be the article container. A
+    /// factor rather than a bonus, so that a small box named "content" cannot outscore the prose itself.
+    /// </summary>
+    private static double ContainerWeight(IElement element)
+    {
+        var weight = element.LocalName switch
+        {
+            "article" or "main" => 1.3,
+            "ul" or "ol" or "dl" or "form" or "table" => 0.7,
+            "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "th" => 0.3,
+            _ => 1.0,
+        };
+        var names = element.ClassName + " " + element.Id;
+        if (PositiveName().IsMatch(names))
+        {
+            weight *= 1.3;
+        }
+        if (HtmlBoilerplatePruner.HasJunkName(element))
+        {
+            weight *= 0.4;
+        }
+        return weight;
+    }
+
+    [GeneratedRegex(@"(?:^|[-_\s])(?:article|body|content|entry|main|page|post|text|blog|story)(?:$|[-_\s])", RegexOptions.IgnoreCase)]
+    private static partial Regex PositiveName();
+
+    [GeneratedRegex(@"[.!?…][""”’']?\s*$")]
+    private static partial Regex SentenceEnd();
+}

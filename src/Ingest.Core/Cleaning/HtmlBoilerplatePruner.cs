@@ -1,0 +1,100 @@
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+
+namespace Ingest.Core.Cleaning;
+
+/// <summary>
+/// Decides which page elements are never part of the article: navigation and page chrome, hidden
+/// elements, comment sections, share bars, related-link lists, newsletter and cookie banners, ads.
+/// Judged by tag, ARIA role, hidden state, and the words sites use in class and id names.
+/// </summary>
+internal static partial class HtmlBoilerplatePruner
+{
+    private static readonly HashSet<string> ChromeTags = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "nav", "aside", "footer", "dialog", "menu", "figure", "figcaption",
+    };
+
+    private static readonly HashSet<string> ChromeRoles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "dialog", "alertdialog", "search", "toolbar",
+    };
+
+    /// <summary>Whether <paramref name="element"/> is page furniture by its tag, role or hidden state, regardless of its content.</summary>
+    public static bool IsBoilerplate(IElement element) => IsChrome(element) || HasJunkName(element.ClassName) || HasJunkName(element.Id);
+
+    /// <summary>Judged by structure alone: the tag, ARIA role, hidden state.</summary>
+    public static bool IsChrome(IElement element)
+    {
+        var tag = element.LocalName;
+        if (ChromeTags.Contains(tag) || HtmlTextRenderer.NonContentTags.Contains(tag))
+        {
+            return true;
+        }
+        if (tag is "body" or "html" or "main" or "article")
+        {
+            return false;
+        }
+        if (element.HasAttribute("hidden") || element.GetAttribute("aria-hidden") == "true")
+        {
+            return true;
+        }
+        var role = element.GetAttribute("role");
+        if (role is not null && ChromeRoles.Contains(role))
+        {
+            return true;
+        }
+        var style = element.GetAttribute("style");
+        if (style is not null && HiddenStyle().IsMatch(style))
+        {
+            return true;
+        }
+        if (tag == "header" && element.Closest("article") is null)
+        {
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>Reader comment threads: never article text, however long.</summary>
+    public static bool IsComments(IElement element) =>
+        CommentsName().IsMatch(element.ClassName ?? "") || CommentsName().IsMatch(element.Id ?? "");
+
+    /// <summary>
+    /// Judged by the class and id names alone, or a form: usually a search box or sign-up, but ASP.NET
+    /// pages wrap the whole page in one, so forms share the weak evidence's size check.
+    /// </summary>
+    public static bool HasJunkName(IElement element) =>
+        element.LocalName == "form" || HasJunkName(element.ClassName) || HasJunkName(element.Id);
+
+    private static bool HasJunkName(string? names)
+    {
+        if (string.IsNullOrEmpty(names))
+        {
+            return false;
+        }
+        foreach (var name in names.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            // WordPress marks the post element itself with "tag-…" and "category-…" classes.
+            if (name.StartsWith("tag-", StringComparison.OrdinalIgnoreCase) || name.StartsWith("category-", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+            if (JunkName().IsMatch(name))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    [GeneratedRegex(@"(?:^|[-_\s])(?:comments?|commentlist|comment-list|disqus|disqus_thread|respond|replies)(?:$|[-_\s])", RegexOptions.IgnoreCase)]
+    private static partial Regex CommentsName();
+
+    [GeneratedRegex(@"display\s*:\s*none|visibility\s*:\s*hidden", RegexOptions.IgnoreCase)]
+    private static partial Regex HiddenStyle();
+
+    /// <summary>A class or id made of words (split on - and _) one of which names page furniture.</summary>
+    [GeneratedRegex(@"(?:^|[-_])(?:comments?|commentlist|disqus|share|sharing|sharebar|social|socials|related|recommended|recommendations|promo|promos|newsletter|subscribe|subscription|signup|cookie|cookies|consent|gdpr|banner|ads?|advert|adverts|advertisement|sponsor|sponsored|popup|modal|breadcrumbs?|tags|navbar|nav|navigation|menu|footer|sidebar|widget|widgets|toolbar|masthead|pagination|pager|outbrain|taboola|trending|popular|most-read|mostread|byline|author|caption|credit|skip|sr-only|visually-hidden|screen-reader-text|offscreen|jump|toc)(?:$|[-_])", RegexOptions.IgnoreCase)]
+    private static partial Regex JunkName();
+}

@@ -1,0 +1,7 @@
+namespace Ingest.Core.Cleaning;
+
+/// <summary>
+/// A plain-text article read line by line: the kind of every source line (so evaluation can compare
+/// removed lines with hand-marked ones), the metadata found, and the clean text that remains.
+/// </summary>
+public sealed record PlainTextAnalysis(IReadOnlyList<string> Lines, IReadOnlyList<LineKind> Kinds, ArticleMetadata Metadata, string Text);

@@ -1,0 +1,327 @@
+using System.Text;
+
+namespace Ingest.Core.Cleaning;
+
+/// <summary>
+/// Reads a plain-text news article: the first line is the title; the lines just below it may hold the
+/// byline, the author's name, the date and a source line; boilerplate (captions, newsletter and privacy
+/// blurbs, share/follow prompts, contributor credits, repeated headers, ads) can appear anywhere. Body
+/// paragraphs are all kept. Works on text already passed through <see cref="TextNormalizer.NormalizeLines"/>.
+/// </summary>
+public static class PlainTextArticleParser
+{
+    /// <summary>How many non-blank lines below the title are searched for byline, author name and date.</summary>
+    private const int HeaderLines = 8;
+
+    /// <summary>Lines of this many words or more are article prose; the header ends at the second one.</summary>
+    private const int ProseWords = 15;
+
+    /// <param name="normalizedText">The article, normalized.</param>
+    /// <param name="firstLineIsTitle">False for a body whose title came from elsewhere (a JSON field, a Markdown heading).</param>
+    public static PlainTextAnalysis Analyze(string normalizedText, bool firstLineIsTitle = true)
+    {
+        var lines = normalizedText.Split('\n');
+        var kinds = new LineKind[lines.Length];
+        var words = new int[lines.Length];
+        for (var i = 0; i < lines.Length; i++)
+        {
+            lines[i] = lines[i].Trim();
+            words[i] = TextNormalizer.CountWords(lines[i]);
+            kinds[i] = lines[i].Length == 0 ? LineKind.Blank : LineKind.Body;
+        }
+
+        var metadata = new MetadataCollector();
+        var titleIndex = firstLineIsTitle ? FindTitle(lines, kinds, words, metadata) : -1;
+        ClassifyHeader(lines, kinds, words, titleIndex, metadata);
+        ClassifyEverywhere(lines, kinds, words, metadata);
+        MarkRepeatedLines(lines, kinds, words, titleIndex);
+        ReadDateline(lines, kinds, metadata);
+
+        var text = JoinBody(lines, kinds);
+        return new PlainTextAnalysis(lines, kinds, metadata.Build(titleIndex >= 0 ? lines[titleIndex] : null), text);
+    }
+
+    /// <summary>The first non-blank line is the title, unless it is itself boilerplate (a source or share line printed above it).</summary>
+    private static int FindTitle(string[] lines, LineKind[] kinds, int[] words, MetadataCollector metadata)
+    {
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (kinds[i] == LineKind.Blank)
+            {
+                continue;
+            }
+            var outlet = BoilerplateLinePatterns.ReadSourceOutlet(lines[i], words[i]);
+            if (outlet is not null)
+            {
+                kinds[i] = LineKind.SourceLine;
+                metadata.OfferOutlet(outlet);
+                continue;
+            }
+            if (BoilerplateLinePatterns.Classify(lines[i], words[i]) is { } kind)
+            {
+                kinds[i] = kind;
+                continue;
+            }
+            if (IsRunningHeader(lines, i))
+            {
+                // The site name printed above the headline and again further down is the page header, not the title.
+                continue;
+            }
+            kinds[i] = LineKind.Title;
+            return i;
+        }
+        return -1;
+    }
+
+    private static bool IsRunningHeader(string[] lines, int index)
+    {
+        for (var i = index + 1; i < lines.Length; i++)
+        {
+            if (string.Equals(lines[i], lines[index], StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void ClassifyHeader(string[] lines, LineKind[] kinds, int[] words, int titleIndex, MetadataCollector metadata)
+    {
+        var seen = 0;
+        var proseLines = 0;
+        var nameCandidates = new List<int>();
+        for (var i = titleIndex + 1; i < lines.Length && seen < HeaderLines && proseLines < 2; i++)
+        {
+            if (kinds[i] == LineKind.Blank)
+            {
+                continue;
+            }
+            seen++;
+            var line = lines[i];
+            if (BylineParser.TryParse(line) is { } byline)
+            {
+                kinds[i] = LineKind.Byline;
+                metadata.OfferByline(byline);
+                if (PublishedDateParser.Find(line) is { Value: { } glued })
+                {
+                    metadata.OfferDate(glued);
+                }
+                continue;
+            }
+            if (TryReadDateLine(line, requireLabel: false) is { } date)
+            {
+                kinds[i] = LineKind.PublishedDate;
+                metadata.OfferDate(date.Value);
+                continue;
+            }
+            if (BylineParser.LooksLikeName(line) && words[i] <= 5)
+            {
+                nameCandidates.Add(i);
+                continue;
+            }
+            if (words[i] >= ProseWords)
+            {
+                proseLines++;
+            }
+        }
+        // An author card prints the name above (or below) the "By …" line; drop it only when it is one of the byline's names.
+        foreach (var i in nameCandidates)
+        {
+            if (metadata.HasAuthor(lines[i]))
+            {
+                kinds[i] = LineKind.AuthorName;
+            }
+        }
+    }
+
+    private static void ClassifyEverywhere(string[] lines, LineKind[] kinds, int[] words, MetadataCollector metadata)
+    {
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (kinds[i] != LineKind.Body)
+            {
+                continue;
+            }
+            var outlet = BoilerplateLinePatterns.ReadSourceOutlet(lines[i], words[i]);
+            if (outlet is not null)
+            {
+                kinds[i] = LineKind.SourceLine;
+                metadata.OfferOutlet(outlet);
+                continue;
+            }
+            if (BoilerplateLinePatterns.Classify(lines[i], words[i]) is { } kind)
+            {
+                kinds[i] = kind;
+                continue;
+            }
+            // Outside the header only labelled dates ("Published April 24, 2024") are taken: a bare date there may be article content.
+            if (TryReadDateLine(lines[i], requireLabel: true) is { } date)
+            {
+                kinds[i] = LineKind.PublishedDate;
+                metadata.OfferDate(date.Value);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Short lines that occur more than once (a site name printed as a running header) and repeats of the
+    /// title are page furniture. Lines ending like a sentence are spared: a quoted remark can recur.
+    /// </summary>
+    private static void MarkRepeatedLines(string[] lines, LineKind[] kinds, int[] words, int titleIndex)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (kinds[i] == LineKind.Body && words[i] <= 12)
+            {
+                counts[lines[i]] = counts.GetValueOrDefault(lines[i]) + 1;
+            }
+        }
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (kinds[i] != LineKind.Body)
+            {
+                continue;
+            }
+            var repeatsTitle = titleIndex >= 0 && string.Equals(lines[i], lines[titleIndex], StringComparison.OrdinalIgnoreCase);
+            var repeatsItself = words[i] <= 12 && counts.GetValueOrDefault(lines[i]) > 1 && !EndsLikeSentence(lines[i]);
+            if (repeatsTitle || repeatsItself)
+            {
+                kinds[i] = LineKind.RepeatedHeader;
+            }
+        }
+    }
+
+    private static void ReadDateline(string[] lines, LineKind[] kinds, MetadataCollector metadata)
+    {
+        var first = Array.IndexOf(kinds, LineKind.Body);
+        if (first >= 0 && DatelineParser.TryParse(lines[first]) is { } dateline)
+        {
+            metadata.Dateline = dateline.Place;
+            if (dateline.Agency is not null)
+            {
+                metadata.OfferOutlet(dateline.Agency);
+            }
+        }
+    }
+
+    /// <summary>Filler allowed on a date line besides the date: labels, weekdays, separators and a short section name.</summary>
+    private static readonly HashSet<string> DateLineFiller = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "published", "updated", "posted", "last", "first", "on", "at", "modified", "date", "time", "am", "pm",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    };
+
+    private static readonly HashSet<string> DateLabels = new(StringComparer.OrdinalIgnoreCase) { "published", "updated", "posted", "modified" };
+
+    /// <summary>
+    /// A line that is a date and little else: at most two words of section name left over once the date,
+    /// time, weekday and labels are taken away ("Politics April 24, 2024", "Updated 3:15 PM EDT, April 24, 2024").
+    /// </summary>
+    internal static PublishedDateParser.DateMatch? TryReadDateLine(string line, bool requireLabel)
+    {
+        if (line.Length > 90)
+        {
+            return null;
+        }
+        var date = PublishedDateParser.Find(line);
+        if (date is null)
+        {
+            return null;
+        }
+        var rest = string.Concat(line.AsSpan(0, date.Value.Index), " ", line.AsSpan(date.Value.Index + date.Value.Length));
+        var leftover = 0;
+        var labelled = false;
+        foreach (var token in rest.Split([' ', ',', '|', '·', '•', ':', '-', '–', '—', '/', '(', ')'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            var word = token.TrimEnd('.');
+            labelled |= DateLabels.Contains(word);
+            if (DateLineFiller.Contains(word) || word.All(c => char.IsDigit(c) || c == ':' || c == '.') || word.Length <= 3 && word.All(char.IsUpper))
+            {
+                continue;
+            }
+            leftover++;
+        }
+        return leftover <= 2 && (labelled || !requireLabel) ? date : null;
+    }
+
+    private static bool EndsLikeSentence(string line) => line.Length > 0 && line[^1] is '.' or '!' or '?' or '"' or '”' or '’' or '\'' or ':';
+
+    /// <summary>
+    /// Joins body lines into paragraphs. A blank line or a removed line ends a paragraph. Inside a block,
+    /// a line that ends like a sentence also ends one, unless the next line continues in lower case; this
+    /// keeps one-paragraph-per-line files as they are while unwrapping hard-wrapped text.
+    /// </summary>
+    private static string JoinBody(string[] lines, LineKind[] kinds)
+    {
+        var output = new ParagraphJoiner();
+        var paragraph = new StringBuilder();
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (kinds[i] != LineKind.Body)
+            {
+                Flush();
+                continue;
+            }
+            if (paragraph.Length > 0)
+            {
+                paragraph.Append(' ');
+            }
+            paragraph.Append(lines[i]);
+            var next = i + 1 < lines.Length && kinds[i + 1] == LineKind.Body ? lines[i + 1] : null;
+            if (next is null || EndsLikeSentence(lines[i]) && !char.IsLower(next[0]))
+            {
+                Flush();
+            }
+        }
+        Flush();
+        return output.ToString();
+
+        void Flush()
+        {
+            output.Add(paragraph.ToString());
+            paragraph.Clear();
+        }
+    }
+
+    /// <summary>Keeps the first value found for each field; later mentions (a second date further down) do not override it.</summary>
+    private sealed class MetadataCollector
+    {
+        private readonly List<string> _authors = [];
+        private string? _publishedAt;
+        private string? _outlet;
+
+        public string? Dateline { get; set; }
+
+        public void OfferByline(BylineParser.Byline byline)
+        {
+            foreach (var name in byline.Names)
+            {
+                if (!_authors.Contains(name, StringComparer.OrdinalIgnoreCase))
+                {
+                    _authors.Add(name);
+                }
+            }
+            if (byline.Agency is not null)
+            {
+                OfferOutlet(byline.Agency);
+            }
+        }
+
+        public bool HasAuthor(string name) => _authors.Contains(name, StringComparer.OrdinalIgnoreCase);
+
+        public void OfferDate(string? value) => _publishedAt ??= value;
+
+        public void OfferOutlet(string outlet) => _outlet ??= outlet;
+
+        public ArticleMetadata Build(string? title) => new()
+        {
+            Title = title,
+            Byline = _authors,
+            PublishedAt = _publishedAt,
+            Dateline = Dateline,
+            Outlet = _outlet,
+        };
+    }
+}

@@ -1,0 +1,107 @@
+using System.Text;
+
+namespace Ingest.Core.Cleaning;
+
+/// <summary>
+/// The character-level normalization every format shares: Unicode NFC, invisible and control characters
+/// removed (line feeds kept), any run of spaces, tabs or no-break spaces inside a line collapsed to one
+/// space, lines trimmed. Typographic quotes and dashes are left exactly as written.
+/// </summary>
+public static class TextNormalizer
+{
+    /// <summary>Normalizes one line or inline fragment: no line breaks in the result.</summary>
+    public static string NormalizeInline(string text) => Normalize(text, keepLineBreaks: false);
+
+    /// <summary>Normalizes multi-line text; line breaks survive (CR LF and lone CR become LF), blank lines become empty.</summary>
+    public static string NormalizeLines(string text) => Normalize(text, keepLineBreaks: true);
+
+    private static string Normalize(string text, bool keepLineBreaks)
+    {
+        if (!text.IsNormalized(NormalizationForm.FormC))
+        {
+            text = text.Normalize(NormalizationForm.FormC);
+        }
+        var builder = new StringBuilder(text.Length);
+        var pendingSpace = false;
+        var lineStart = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\r' || c == '\n' || c == '\u2028' || c == '\u2029')
+            {
+                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+                {
+                    i++;
+                }
+                if (keepLineBreaks)
+                {
+                    builder.Append('\n');
+                    lineStart = builder.Length;
+                    pendingSpace = false;
+                }
+                else
+                {
+                    pendingSpace = builder.Length > lineStart;
+                }
+                continue;
+            }
+            if (IsSpace(c))
+            {
+                pendingSpace = builder.Length > lineStart;
+                continue;
+            }
+            if (IsInvisible(c))
+            {
+                continue;
+            }
+            if (pendingSpace)
+            {
+                builder.Append(' ');
+                pendingSpace = false;
+            }
+            builder.Append(c);
+        }
+        return builder.ToString();
+    }
+
+    /// <summary>Whitespace that separates words within a line: ASCII space and tab, no-break and the Unicode space separators.</summary>
+    public static bool IsSpace(char c) =>
+        c is ' ' or '\t' or '\f' or '\v' or '\u00A0' or '\u1680' or '\u202F' or '\u205F' or '\u3000' or (>= '\u2000' and <= '\u200A');
+
+    /// <summary>
+    /// Characters that render as nothing and only get in the way of matching: C0/C1 controls, zero-width
+    /// space/joiners, direction marks, word joiner, BOM and the soft hyphen. The zero-width joiner is kept
+    /// because it is part of emoji and of some scripts' spelling.
+    /// </summary>
+    public static bool IsInvisible(char c) =>
+        c < ' ' || c is (>= '\u007F' and <= '\u009F') or '\u200B' or '\u200C' or '\u200E' or '\u200F'
+            or (>= '\u202A' and <= '\u202E') or '\u2060' or '\uFEFF' or '\u00AD';
+
+    /// <summary>Counts words: maximal runs of letters, digits and joined punctuation (it's, 2,000) separated by whitespace.</summary>
+    public static int CountWords(ReadOnlySpan<char> text)
+    {
+        var count = 0;
+        var inWord = false;
+        var wordHasContent = false;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                if (inWord && wordHasContent)
+                {
+                    count++;
+                }
+                inWord = false;
+                wordHasContent = false;
+                continue;
+            }
+            inWord = true;
+            wordHasContent |= char.IsLetterOrDigit(c);
+        }
+        if (inWord && wordHasContent)
+        {
+            count++;
+        }
+        return count;
+    }
+}
