@@ -2,15 +2,16 @@ namespace Ingest.Core.Recognition.Offline;
 
 /// <summary>
 /// The feature templates of the tagger: the token's own form, shape, affixes and corpus habits, its ±2
-/// neighbours, and a few conjunctions that carry the classic NER cues ("Mr." before a capitalized word,
+/// neighbours, the capitalized run it belongs to (<see cref="NameRuns"/>), whether it lies in a name the
+/// training data knows (<see cref="Gazetteer"/>), and a few conjunctions that carry the classic NER cues ("Mr." before a capitalized word,
 /// a capitalized word that is usually written in lower case, "of" between two capitalized words).
 /// Each template yields one 64-bit key per token; a model row exists only for keys seen often enough in training.
 /// Changing a template changes the meaning of every model: bump <see cref="Version"/>.
 /// </summary>
 internal static class FeatureTemplates
 {
-    public const int Version = 1;
-    public const int Count = 32;
+    public const int Version = 2;
+    public const int Count = 38;
 
     private static readonly TokenTraits Before = TokenTraits.Boundary(0x5EB0_5EB0_5EB0_5EB0UL);
     private static readonly TokenTraits After = TokenTraits.Boundary(0xE05E_E05E_E05E_E05EUL);
@@ -57,5 +58,11 @@ internal static class FeatureTemplates
         keys[29] = FeatureHash.Key(29, w.ShortShape, n1.Folded);
         keys[30] = FeatureHash.Key(30, p1.CapitalizationHabit, n1.CapitalizationHabit, w.ShortShape);
         keys[31] = FeatureHash.Key(31, w.LengthBucket, w.ShortShape);
+        keys[32] = FeatureHash.Key(32, w.RunLast, w.RunPosition);
+        keys[33] = FeatureHash.Key(33, w.RunFirst, w.RunPosition);
+        keys[34] = FeatureHash.Key(34, w.RunPosition, p1.RunPosition, n1.RunPosition);
+        keys[35] = FeatureHash.Key(35, w.GazetteerMark);
+        keys[36] = FeatureHash.Key(36, w.GazetteerMark, w.ShortShape, p1.Folded);
+        keys[37] = FeatureHash.Key(37, p1.GazetteerMark, w.GazetteerMark, n1.GazetteerMark);
     }
 }

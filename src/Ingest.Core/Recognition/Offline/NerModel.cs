@@ -5,14 +5,14 @@ namespace Ingest.Core.Recognition.Offline;
 
 /// <summary>
 /// A trained tagger: a weight row (one weight per tag) for every kept feature key, tag-transition weights, the
-/// word lexicon and the confidence temperature. Immutable after construction, so one instance serves any number
+/// word lexicon, the gazetteer and the confidence temperature. Immutable after construction, so one instance serves any number
 /// of concurrent callers. Stored as a gzip'd little-endian binary file (see <see cref="Write"/>); weights are
 /// stored as half-precision floats, which changes no decision measurably and halves the file.
 /// </summary>
 public sealed class NerModel
 {
     private const string Magic = "INGEST-NER";
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
 
     private readonly FrozenDictionary<ulong, int> _rows;
 
@@ -20,6 +20,7 @@ public sealed class NerModel
         string version,
         TagSet tags,
         WordLexicon lexicon,
+        Gazetteer gazetteer,
         IReadOnlyDictionary<ulong, int> rows,
         float[] weights,
         float[] transitions,
@@ -32,6 +33,7 @@ public sealed class NerModel
         Version = version;
         Tags = tags;
         Lexicon = lexicon;
+        Gazetteer = gazetteer;
         _rows = rows.ToFrozenDictionary();
         Weights = weights;
         Transitions = transitions;
@@ -43,6 +45,7 @@ public sealed class NerModel
         Version = source.Version;
         Tags = source.Tags;
         Lexicon = source.Lexicon;
+        Gazetteer = source.Gazetteer;
         _rows = source._rows;
         Weights = source.Weights;
         Transitions = source.Transitions;
@@ -58,6 +61,8 @@ public sealed class NerModel
     public TagSet Tags { get; }
 
     public WordLexicon Lexicon { get; }
+
+    public Gazetteer Gazetteer { get; }
 
     public int FeatureCount => _rows.Count;
 
@@ -87,6 +92,7 @@ public sealed class NerModel
         }
         writer.Write(ConfidenceTemperature);
         Lexicon.Write(writer);
+        Gazetteer.Write(writer);
 
         foreach (var value in Transitions)
         {
@@ -134,6 +140,7 @@ public sealed class NerModel
         var tags = new TagSet(types);
         var temperature = reader.ReadSingle();
         var lexicon = WordLexicon.Read(reader);
+        var gazetteer = Gazetteer.Read(reader);
 
         var transitions = new float[(tags.Count + 1) * tags.Count];
         for (var i = 0; i < transitions.Length; i++)
@@ -152,6 +159,6 @@ public sealed class NerModel
         {
             weights[i] = (float)reader.ReadHalf();
         }
-        return new NerModel(version, tags, lexicon, rows, weights, transitions, temperature);
+        return new NerModel(version, tags, lexicon, gazetteer, rows, weights, transitions, temperature);
     }
 }

@@ -82,6 +82,7 @@ public sealed class OfflineEntityRecognizer : IEntityRecognizer
                 {
                     traits[i] = TokenTraits.Of(tokens[sentence.First + i].In(text), model.Lexicon);
                 }
+                TokenTraits.AddSentenceContext(traits.AsSpan(0, sentence.Count), model.Gazetteer);
                 SequenceDecoder.Decode(model, traits.AsSpan(0, sentence.Count), tags.AsSpan(0, sentence.Count), confidence.AsSpan(0, sentence.Count));
                 AddMentions(text, tokens, sentence, model.Tags, tags, confidence, mentions);
             }

@@ -19,6 +19,13 @@ internal struct TokenTraits
     public int CoarseCluster;
     public byte CapitalizationHabit;
     public byte LengthBucket;
+    public char FirstChar;
+
+    // Sentence-level context, filled by NameRuns.Mark and Gazetteer.Mark once the whole sentence is known.
+    public ulong RunFirst;
+    public ulong RunLast;
+    public byte RunPosition;
+    public byte GazetteerMark;
 
     public const int MaxShapeLength = 8;
 
@@ -37,6 +44,7 @@ internal struct TokenTraits
             Suffix3 = FeatureHash.Folded(word[Math.Max(0, word.Length - 3)..]),
             Suffix4 = FeatureHash.Folded(word[Math.Max(0, word.Length - 4)..]),
             LengthBucket = (byte)Math.Min(word.Length, 12),
+            FirstChar = word.IsEmpty ? '\0' : word[0],
         };
         HashShapes(word, out traits.Shape, out traits.ShortShape);
         var entry = lexicon.Find(traits.Folded);
@@ -53,7 +61,15 @@ internal struct TokenTraits
         Prefix1 = marker, Prefix2 = marker, Prefix3 = marker, Prefix4 = marker,
         Suffix1 = marker, Suffix2 = marker, Suffix3 = marker, Suffix4 = marker,
         Cluster = -2, CoarseCluster = -2, CapitalizationHabit = 255,
+        RunFirst = marker, RunLast = marker, RunPosition = 255, GazetteerMark = 255,
     };
+
+    /// <summary>Fills the sentence-level fields of every token of a sentence.</summary>
+    public static void AddSentenceContext(Span<TokenTraits> sentence, Gazetteer gazetteer)
+    {
+        NameRuns.Mark(sentence);
+        gazetteer.Mark(sentence);
+    }
 
     private static void HashShapes(ReadOnlySpan<char> word, out ulong shape, out ulong shortShape)
     {

@@ -18,7 +18,7 @@ internal static class ConfidenceCalibration
             var loss = 0.0;
             foreach (var sentence in held)
             {
-                var traits = NerTrainer.TraitsOf(sentence.Words, model.Lexicon);
+                var traits = NerTrainer.TraitsOf(sentence.Words, model.Lexicon, model.Gazetteer);
                 var tags = new int[traits.Length];
                 var confidence = new float[traits.Length];
                 SequenceDecoder.Decode(candidate, traits, tags, confidence);

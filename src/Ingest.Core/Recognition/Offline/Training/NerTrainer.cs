@@ -14,7 +14,7 @@ public sealed record NerTrainingResult(
 
 /// <summary>
 /// Trains the offline tagger: reads GMB, takes the train portion of <see cref="GmbSplit"/>, builds the word
-/// lexicon from its text, keeps feature keys seen at least <see cref="NerTrainingOptions.MinFeatureCount"/>
+/// lexicon from its text and the gazetteer from its labels, keeps feature keys seen at least <see cref="NerTrainingOptions.MinFeatureCount"/>
 /// times, runs the averaged perceptron, prunes near-zero weights, fits the confidence temperature on the dev
 /// portion and writes the gzip'd model.
 /// </summary>
@@ -27,27 +27,35 @@ public static class NerTrainer
         var log = options.Log ?? (_ => { });
 
         var gmb = GmbCsvReader.ReadFile(options.GmbPath);
-        var train = GmbSplit.Select(gmb.Sentences, GmbPortion.Train);
+        var train = GmbSplit.Select(gmb.Sentences, GmbPortion.Train).ToList();
+        foreach (var extra in options.ExtraTrainingFiles)
+        {
+            var corpus = NerCorpusReader.ReadFile(Path.Combine(options.DataDirectory, extra));
+            train.AddRange(corpus.Sentences);
+            log($"{extra}: {corpus.Sentences.Count} sentences added to training");
+        }
         var dev = GmbSplit.Select(gmb.Sentences, GmbPortion.Dev);
         log($"GMB: {gmb.Sentences.Count} sentences; train {train.Count}, dev {dev.Count} after de-duplication ({clock.Elapsed.TotalSeconds:F1}s)");
 
         var lexicon = WordLexiconBuilder.Build(train.Select(s => (IReadOnlyList<string>)s.Words));
         var tags = new TagSet(NerEntityTypes.All);
-        var traits = train.Select(s => TraitsOf(s.Words, lexicon)).ToList();
+        var traits = train.Select(s => TraitsOf(s.Words, lexicon, Gazetteer.Empty)).ToList();
+        var gazetteer = GazetteerBuilder.Build(train, traits, tags, _ => true);
+        GazetteerBuilder.MarkJackknifed(train, traits, tags);
         var keys = traits.Select(KeysOf).ToList();
         var rowOfKey = SelectFeatureRows(keys, options.MinFeatureCount);
         var sentences = train.Select((s, i) => new TrainingSentence(ToRows(keys[i], rowOfKey), s.Tags.Select(tags.IndexOf).ToArray())).ToList();
         keys.Clear();
-        log($"lexicon {lexicon.Count} words; {rowOfKey.Count} feature rows ({clock.Elapsed.TotalSeconds:F1}s)");
+        log($"lexicon {lexicon.Count} words; gazetteer {gazetteer.Count} phrases; {rowOfKey.Count} feature rows ({clock.Elapsed.TotalSeconds:F1}s)");
 
         var perceptron = new AveragedPerceptron(rowOfKey.Count, tags.Count);
         RunEpochs(perceptron, sentences, tags.Count, options, log, clock);
 
         var (weights, transitions) = perceptron.Averaged();
         var (prunedRows, prunedWeights) = Prune(rowOfKey, weights, tags.Count, options.PruneBelow);
-        var draft = new NerModel(options.ModelVersion, tags, lexicon, prunedRows, prunedWeights, transitions, 1f);
+        var draft = new NerModel(options.ModelVersion, tags, lexicon, gazetteer, prunedRows, prunedWeights, transitions, 1f);
         var temperature = ConfidenceCalibration.FitTemperature(draft, dev);
-        var model = new NerModel(options.ModelVersion, tags, lexicon, prunedRows, prunedWeights, transitions, temperature);
+        var model = new NerModel(options.ModelVersion, tags, lexicon, gazetteer, prunedRows, prunedWeights, transitions, temperature);
         log($"kept {prunedRows.Count} rows after pruning; confidence temperature {temperature} ({clock.Elapsed.TotalSeconds:F1}s)");
 
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.OutputPath))!);
@@ -62,13 +70,14 @@ public static class NerTrainer
             options.OutputPath, new FileInfo(options.OutputPath).Length, train.Count, dev.Count, prunedRows.Count, clock.Elapsed, devReport);
     }
 
-    internal static TokenTraits[] TraitsOf(string[] words, WordLexicon lexicon)
+    internal static TokenTraits[] TraitsOf(string[] words, WordLexicon lexicon, Gazetteer gazetteer)
     {
         var traits = new TokenTraits[words.Length];
         for (var i = 0; i < words.Length; i++)
         {
             traits[i] = TokenTraits.Of(words[i], lexicon);
         }
+        TokenTraits.AddSentenceContext(traits, gazetteer);
         return traits;
     }
 

@@ -12,6 +12,24 @@ public sealed record NerTrainingOptions
     /// <summary>Where to write the gzip'd model.</summary>
     public required string OutputPath { get; init; }
 
+    /// <summary>
+    /// More labelled files (any format <see cref="NerCorpusReader"/> reads, paths relative to
+    /// <see cref="DataDirectory"/>) added whole to the GMB train portion, for variety of names and styles.
+    /// Never list a file you evaluate on.
+    /// </summary>
+    public IReadOnlyList<string> ExtraTrainingFiles { get; init; } = DefaultExtraTrainingFiles;
+
+    /// <summary>
+    /// BTC (all sections) and the WNUT17 train set: tweets and forum text, whose bands, teams, companies and
+    /// non-political names GMB's political news lacks. On wikigold they add about 4 F1 points; on GMB test
+    /// they cost about 0.1.
+    /// </summary>
+    public static readonly IReadOnlyList<string> DefaultExtraTrainingFiles =
+    [
+        "btc/a.conll", "btc/b.conll", "btc/e.conll", "btc/f.conll", "btc/g.conll", "btc/h.conll",
+        "wnut17/train/wnut17train.conll",
+    ];
+
     /// <summary>Passes of the averaged perceptron over the training sentences.</summary>
     public int Epochs { get; init; } = 10;
 
@@ -25,7 +43,7 @@ public sealed record NerTrainingOptions
     public float PruneBelow { get; init; } = 0.01f;
 
     /// <summary>Written into the model and reported as the recognizer version.</summary>
-    public string ModelVersion { get; init; } = "gmb-ap-1";
+    public string ModelVersion { get; init; } = "gmb-btc-wnut-ap-2";
 
     /// <summary>Receives one line per training step; null for silence.</summary>
     public Action<string>? Log { get; init; }
