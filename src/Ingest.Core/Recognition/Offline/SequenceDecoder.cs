@@ -1,0 +1,161 @@
+using System.Buffers;
+
+namespace Ingest.Core.Recognition.Offline;
+
+/// <summary>
+/// Finds the best tag sequence of a sentence under a model (first-order Viterbi with the IOB2 constraint) and,
+/// optionally, a confidence per token: the softmax, at temperature <see cref="NerModel.ConfidenceTemperature"/>,
+/// of the max-marginal scores (best complete path through each tag at that token), read at the chosen tag.
+/// Max-marginals cost one backward Viterbi pass and no exponentials per transition, unlike forward–backward.
+/// Stateless; all scratch space is rented per call.
+/// </summary>
+internal static class SequenceDecoder
+{
+    private const float Impossible = float.NegativeInfinity;
+
+    public static void Decode(NerModel model, ReadOnlySpan<TokenTraits> sentence, Span<int> tags, Span<float> confidence)
+    {
+        var n = sentence.Length;
+        var tagCount = model.Tags.Count;
+        var size = n * tagCount;
+        var emission = ArrayPool<float>.Shared.Rent(size);
+        var forward = ArrayPool<float>.Shared.Rent(size);
+        var backPointer = ArrayPool<int>.Shared.Rent(size);
+        try
+        {
+            ScoreEmissions(model, sentence, emission);
+            Viterbi(model.Transitions, tagCount, n, emission, forward, backPointer, tags);
+            if (!confidence.IsEmpty)
+            {
+                Confidences(model, n, emission, forward, tags, confidence);
+            }
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(emission);
+            ArrayPool<float>.Shared.Return(forward);
+            ArrayPool<int>.Shared.Return(backPointer);
+        }
+    }
+
+    /// <summary>Sums, for every token and tag, the weights of the token's known features.</summary>
+    internal static void ScoreEmissions(NerModel model, ReadOnlySpan<TokenTraits> sentence, float[] emission)
+    {
+        var tagCount = model.Tags.Count;
+        var weights = model.Weights;
+        Span<ulong> keys = stackalloc ulong[FeatureTemplates.Count];
+        for (var i = 0; i < sentence.Length; i++)
+        {
+            var scores = emission.AsSpan(i * tagCount, tagCount);
+            scores.Clear();
+            FeatureTemplates.Extract(sentence, i, keys);
+            foreach (var key in keys)
+            {
+                var row = model.RowOf(key);
+                if (row < 0)
+                {
+                    continue;
+                }
+                var w = weights.AsSpan(row * tagCount, tagCount);
+                for (var t = 0; t < tagCount; t++)
+                {
+                    scores[t] += w[t];
+                }
+            }
+        }
+    }
+
+    internal static void Viterbi(float[] transitions, int tagCount, int n, float[] emission, float[] forward, int[] backPointer, Span<int> tags)
+    {
+        var start = tagCount * tagCount;
+        for (var t = 0; t < tagCount; t++)
+        {
+            forward[t] = TagSet.CanFollow(-1, t) ? transitions[start + t] + emission[t] : Impossible;
+        }
+        for (var i = 1; i < n; i++)
+        {
+            var previous = (i - 1) * tagCount;
+            var current = i * tagCount;
+            for (var t = 0; t < tagCount; t++)
+            {
+                var best = Impossible;
+                var bestFrom = 0;
+                for (var p = 0; p < tagCount; p++)
+                {
+                    if (!TagSet.CanFollow(p, t))
+                    {
+                        continue;
+                    }
+                    var score = forward[previous + p] + transitions[p * tagCount + t];
+                    if (score > best)
+                    {
+                        best = score;
+                        bestFrom = p;
+                    }
+                }
+                forward[current + t] = best + emission[current + t];
+                backPointer[current + t] = bestFrom;
+            }
+        }
+
+        var last = (n - 1) * tagCount;
+        var bestTag = 0;
+        for (var t = 1; t < tagCount; t++)
+        {
+            if (forward[last + t] > forward[last + bestTag])
+            {
+                bestTag = t;
+            }
+        }
+        for (var i = n - 1; i >= 0; i--)
+        {
+            tags[i] = bestTag;
+            bestTag = backPointer[i * tagCount + bestTag];
+        }
+    }
+
+    private static void Confidences(NerModel model, int n, float[] emission, float[] forward, Span<int> tags, Span<float> confidence)
+    {
+        var tagCount = model.Tags.Count;
+        var transitions = model.Transitions;
+        var inverseTemperature = 1f / model.ConfidenceTemperature;
+        Span<float> backward = stackalloc float[tagCount];
+        Span<float> next = stackalloc float[tagCount];
+        backward.Clear();
+        for (var i = n - 1; i >= 0; i--)
+        {
+            var current = i * tagCount;
+            var bestMarginal = Impossible;
+            for (var t = 0; t < tagCount; t++)
+            {
+                bestMarginal = MathF.Max(bestMarginal, forward[current + t] + backward[t]);
+            }
+            var sum = 0f;
+            for (var t = 0; t < tagCount; t++)
+            {
+                sum += MathF.Exp((forward[current + t] + backward[t] - bestMarginal) * inverseTemperature);
+            }
+            var chosen = tags[i];
+            confidence[i] = MathF.Exp((forward[current + chosen] + backward[chosen] - bestMarginal) * inverseTemperature) / sum;
+
+            // Best score of the rest of the sentence after taking tag p at token i - 1.
+            if (i == 0)
+            {
+                break;
+            }
+            for (var p = 0; p < tagCount; p++)
+            {
+                var best = Impossible;
+                for (var t = 0; t < tagCount; t++)
+                {
+                    if (TagSet.CanFollow(p, t))
+                    {
+                        best = MathF.Max(best, transitions[p * tagCount + t] + emission[current + t] + backward[t]);
+                    }
+                }
+                next[p] = best;
+            }
+            next.CopyTo(backward);
+        }
+    }
+}

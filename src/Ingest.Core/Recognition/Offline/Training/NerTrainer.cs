@@ -1,0 +1,172 @@
+using System.Diagnostics;
+
+namespace Ingest.Core.Recognition.Offline.Training;
+
+/// <summary>What a training run produced and how well it did on the GMB dev portion.</summary>
+public sealed record NerTrainingResult(
+    string ModelPath,
+    long ModelBytes,
+    int TrainSentences,
+    int DevSentences,
+    int FeatureRows,
+    TimeSpan Elapsed,
+    NerEvaluationReport Dev);
+
+/// <summary>
+/// Trains the offline tagger: reads GMB, takes the train portion of <see cref="GmbSplit"/>, builds the word
+/// lexicon from its text and the gazetteer from its labels, keeps feature keys seen at least <see cref="NerTrainingOptions.MinFeatureCount"/>
+/// times, runs the averaged perceptron, prunes near-zero weights, fits the confidence temperature on the dev
+/// portion and writes the gzip'd model.
+/// </summary>
+public static class NerTrainer
+{
+    public static NerTrainingResult Train(NerTrainingOptions options)
+    {
+        options.Validate();
+        var clock = Stopwatch.StartNew();
+        var log = options.Log ?? (_ => { });
+
+        var gmb = GmbCsvReader.ReadFile(options.GmbPath);
+        var train = GmbSplit.Select(gmb.Sentences, GmbPortion.Train).ToList();
+        foreach (var extra in options.ExtraTrainingFiles)
+        {
+            var corpus = NerCorpusReader.ReadFile(Path.Combine(options.DataDirectory, extra));
+            train.AddRange(corpus.Sentences);
+            log($"{extra}: {corpus.Sentences.Count} sentences added to training");
+        }
+        var dev = GmbSplit.Select(gmb.Sentences, GmbPortion.Dev);
+        log($"GMB: {gmb.Sentences.Count} sentences; train {train.Count}, dev {dev.Count} after de-duplication ({clock.Elapsed.TotalSeconds:F1}s)");
+
+        var lexicon = WordLexiconBuilder.Build(train.Select(s => (IReadOnlyList<string>)s.Words));
+        var tags = new TagSet(NerEntityTypes.All);
+        var traits = train.Select(s => TraitsOf(s.Words, lexicon, Gazetteer.Empty)).ToList();
+        var gazetteer = GazetteerBuilder.Build(train, traits, tags, _ => true);
+        GazetteerBuilder.MarkJackknifed(train, traits, tags);
+        var keys = traits.Select(KeysOf).ToList();
+        var rowOfKey = SelectFeatureRows(keys, options.MinFeatureCount);
+        var sentences = train.Select((s, i) => new TrainingSentence(ToRows(keys[i], rowOfKey), s.Tags.Select(tags.IndexOf).ToArray())).ToList();
+        keys.Clear();
+        log($"lexicon {lexicon.Count} words; gazetteer {gazetteer.Count} phrases; {rowOfKey.Count} feature rows ({clock.Elapsed.TotalSeconds:F1}s)");
+
+        var perceptron = new AveragedPerceptron(rowOfKey.Count, tags.Count);
+        RunEpochs(perceptron, sentences, tags.Count, options, log, clock);
+
+        var (weights, transitions) = perceptron.Averaged();
+        var (prunedRows, prunedWeights) = Prune(rowOfKey, weights, tags.Count, options.PruneBelow);
+        var draft = new NerModel(options.ModelVersion, tags, lexicon, gazetteer, prunedRows, prunedWeights, transitions, 1f);
+        var temperature = ConfidenceCalibration.FitTemperature(draft, dev);
+        var model = new NerModel(options.ModelVersion, tags, lexicon, gazetteer, prunedRows, prunedWeights, transitions, temperature);
+        log($"kept {prunedRows.Count} rows after pruning; confidence temperature {temperature} ({clock.Elapsed.TotalSeconds:F1}s)");
+
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.OutputPath))!);
+        using (var file = File.Create(options.OutputPath))
+        {
+            model.Write(file);
+        }
+
+        var devReport = NerEvaluator.Evaluate(new OfflineEntityRecognizer(model), new NerCorpus("gmb-dev", NerTagScheme.Bio, dev));
+        log($"dev micro F1 {devReport.Micro.F1:F4} ({clock.Elapsed.TotalSeconds:F1}s)");
+        return new NerTrainingResult(
+            options.OutputPath, new FileInfo(options.OutputPath).Length, train.Count, dev.Count, prunedRows.Count, clock.Elapsed, devReport);
+    }
+
+    internal static TokenTraits[] TraitsOf(string[] words, WordLexicon lexicon, Gazetteer gazetteer)
+    {
+        var traits = new TokenTraits[words.Length];
+        for (var i = 0; i < words.Length; i++)
+        {
+            traits[i] = TokenTraits.Of(words[i], lexicon);
+        }
+        TokenTraits.AddSentenceContext(traits, gazetteer);
+        return traits;
+    }
+
+    private static ulong[] KeysOf(TokenTraits[] sentence)
+    {
+        var keys = new ulong[sentence.Length * FeatureTemplates.Count];
+        for (var i = 0; i < sentence.Length; i++)
+        {
+            FeatureTemplates.Extract(sentence, i, keys.AsSpan(i * FeatureTemplates.Count, FeatureTemplates.Count));
+        }
+        return keys;
+    }
+
+    /// <summary>Rows for keys seen often enough, numbered in key order so that row numbers do not depend on hash-table layout.</summary>
+    private static Dictionary<ulong, int> SelectFeatureRows(List<ulong[]> keys, int minCount)
+    {
+        var counts = new Dictionary<ulong, int>();
+        foreach (var sentence in keys)
+        {
+            foreach (var key in sentence)
+            {
+                counts[key] = counts.GetValueOrDefault(key) + 1;
+            }
+        }
+        var kept = counts.Where(c => c.Value >= minCount).Select(c => c.Key).Order().ToArray();
+        var rows = new Dictionary<ulong, int>(kept.Length);
+        for (var i = 0; i < kept.Length; i++)
+        {
+            rows[kept[i]] = i;
+        }
+        return rows;
+    }
+
+    private static int[] ToRows(ulong[] keys, Dictionary<ulong, int> rowOfKey)
+    {
+        var rows = new int[keys.Length];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            rows[i] = rowOfKey.TryGetValue(keys[i], out var row) ? row : -1;
+        }
+        return rows;
+    }
+
+    private static void RunEpochs(
+        AveragedPerceptron perceptron, List<TrainingSentence> sentences, int tagCount, NerTrainingOptions options, Action<string> log, Stopwatch clock)
+    {
+        var longest = sentences.Max(s => s.Gold.Length);
+        var emission = new float[longest * tagCount];
+        var forward = new float[longest * tagCount];
+        var backPointer = new int[longest * tagCount];
+        var predicted = new int[longest];
+        var order = Enumerable.Range(0, sentences.Count).ToArray();
+        var random = new Random(options.Seed);
+        for (var epoch = 1; epoch <= options.Epochs; epoch++)
+        {
+            random.Shuffle(order);
+            var wrong = 0;
+            foreach (var index in order)
+            {
+                wrong += perceptron.Learn(sentences[index], emission, forward, backPointer, predicted) ? 1 : 0;
+            }
+            log($"epoch {epoch}: {wrong} of {sentences.Count} sentences mis-tagged ({clock.Elapsed.TotalSeconds:F1}s)");
+        }
+    }
+
+    /// <summary>Zeroes weights below the threshold and drops rows with nothing left; keeps key order.</summary>
+    private static (Dictionary<ulong, int> Rows, float[] Weights) Prune(
+        Dictionary<ulong, int> rowOfKey, float[] weights, int tagCount, float threshold)
+    {
+        var rows = new Dictionary<ulong, int>();
+        var kept = new List<float>();
+        foreach (var (key, row) in rowOfKey.OrderBy(r => r.Value))
+        {
+            var w = weights.AsSpan(row * tagCount, tagCount);
+            var any = false;
+            foreach (var value in w)
+            {
+                any |= MathF.Abs(value) >= threshold;
+            }
+            if (!any)
+            {
+                continue;
+            }
+            rows[key] = rows.Count;
+            foreach (var value in w)
+            {
+                kept.Add(MathF.Abs(value) >= threshold ? value : 0f);
+            }
+        }
+        return (rows, kept.ToArray());
+    }
+}

@@ -1,0 +1,61 @@
+using Ingest.Core.Articles;
+using Ingest.Core.Recognition;
+using Ingest.Core.Recognition.Offline.Training;
+using Xunit;
+
+namespace Ingest.Core.Tests.Recognition;
+
+public class NerEvaluatorTests
+{
+    /// <summary>Returns fixed mentions, found by their text in the rendered corpus.</summary>
+    private sealed class ScriptedRecognizer(params (string Text, string Category)[] answers) : IEntityRecognizer
+    {
+        public Task<RecognitionResult> RecognizeAsync(string text, string? language, CancellationToken cancellationToken)
+        {
+            var mentions = answers.Select(a => new EntityMention { Text = a.Text, Category = a.Category, Offset = text.IndexOf(a.Text, StringComparison.Ordinal), Length = a.Text.Length }).ToList();
+            return Task.FromResult(new RecognitionResult(mentions, new RecognizerInfo { Name = "scripted", Version = "1" }));
+        }
+    }
+
+    private static NerCorpus Corpus(NerTagScheme scheme, params NerSentence[] sentences) => new("tiny", scheme, sentences);
+
+    [Fact]
+    public void Scores_exact_entity_matches_per_category_and_micro()
+    {
+        // Gold: Person "Lena Ortiz", Location "Oslo", Organization "Vexa Corp".
+        var corpus = Corpus(NerTagScheme.Bio, new NerSentence(
+            ["Lena", "Ortiz", "left", "Vexa", "Corp", "for", "Oslo"],
+            ["B-PER", "I-PER", "O", "B-ORG", "I-ORG", "O", "B-LOC"]));
+        // Predicted: Person right; "Vexa" has the wrong span (1 FP + 1 FN); "Oslo" as Organization (1 FP + 1 FN).
+        var recognizer = new ScriptedRecognizer(
+            ("Lena Ortiz", EntityCategories.Person), ("Vexa", EntityCategories.Organization), ("Oslo", EntityCategories.Organization),
+            ("left", EntityCategories.DateTime));
+
+        var report = NerEvaluator.Evaluate(recognizer, corpus);
+
+        Assert.Equal(new NerScore(1, 0, 0), report.PerCategory[EntityCategories.Person]);
+        Assert.Equal(new NerScore(0, 2, 1), report.PerCategory[EntityCategories.Organization]);
+        Assert.Equal(new NerScore(0, 0, 1), report.PerCategory[EntityCategories.Location]);
+        Assert.Equal(new NerScore(1, 2, 2), report.Micro);
+        Assert.Equal(1.0 / 3, report.Micro.Precision, 10);
+        Assert.Equal(1.0 / 3, report.Micro.Recall, 10);
+        Assert.Equal(1.0 / 3, report.Micro.F1, 10);
+    }
+
+    [Fact]
+    public void In_io_corpora_adjacent_predictions_of_one_type_are_merged_like_the_gold()
+    {
+        var sentence = new NerSentence(["Rome", "Milan", "trains"], ["B-LOC", "I-LOC", "O"]);
+        var split = new ScriptedRecognizer(("Rome", EntityCategories.Location), ("Milan", EntityCategories.Location));
+
+        Assert.Equal(new NerScore(1, 0, 0), NerEvaluator.Evaluate(split, Corpus(NerTagScheme.Io, sentence)).Micro);
+        Assert.Equal(new NerScore(0, 2, 1), NerEvaluator.Evaluate(split, Corpus(NerTagScheme.Bio, sentence)).Micro);
+    }
+
+    [Fact]
+    public void F1_is_zero_when_nothing_matches()
+    {
+        Assert.Equal(0, new NerScore(0, 3, 4).F1);
+        Assert.Equal(0.5, new NerScore(2, 2, 2).F1, 10);
+    }
+}
