@@ -23,6 +23,14 @@ public static class DocumentJson
     public static string Serialize(ProcessedDocument document, bool indented = false) =>
         JsonSerializer.Serialize(document, indented ? Indented.ProcessedDocument : Compact.ProcessedDocument);
 
+    /// <summary>A JSON array of documents, as <c>ingest results --json</c> and <c>ingest process --json</c> print it.</summary>
+    public static string SerializeList(IEnumerable<ProcessedDocument> documents, bool indented = true) =>
+        JsonSerializer.Serialize(documents.ToList(), indented ? Indented.ListProcessedDocument : Compact.ListProcessedDocument);
+
+    public static List<ProcessedDocument> DeserializeList(string json) =>
+        JsonSerializer.Deserialize(json, Compact.ListProcessedDocument)
+        ?? throw new JsonException("The document list is the JSON literal null.");
+
     public static ProcessedDocument Deserialize(ReadOnlySpan<byte> utf8) =>
         JsonSerializer.Deserialize(utf8, Compact.ProcessedDocument)
         ?? throw new JsonException("The document is the JSON literal null.");

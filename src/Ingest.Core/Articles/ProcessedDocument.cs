@@ -34,10 +34,12 @@ public sealed record SourceInfo
 {
     public required string Container { get; init; }
     public required string Name { get; init; }
+    [JsonPropertyName("etag")]
     public string? ETag { get; init; }
     public string? ContentType { get; init; }
     public long SizeBytes { get; init; }
-    public DateTimeOffset ReceivedAt { get; init; }
+    /// <summary>When the blob last changed in storage (its arrival); null when only a poison entry is known of it.</summary>
+    public DateTimeOffset? ReceivedAt { get; init; }
 }
 
 public sealed record ArticleContent

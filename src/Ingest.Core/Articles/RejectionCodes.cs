@@ -20,4 +20,8 @@ public static class RejectionCodes
     public const string Malformed = "malformed";
     /// <summary>The blob was deleted before the pipeline could read it.</summary>
     public const string SourceDeleted = "source-deleted";
+    /// <summary>The blob was overwritten before this version could be read; the new version is its own record.</summary>
+    public const string SourceReplaced = "source-replaced";
+    /// <summary>The cleaner failed on this input; cleaning is deterministic, so a retry would fail the same way.</summary>
+    public const string Unprocessable = "unprocessable";
 }

@@ -1,0 +1,39 @@
+using Ingest.Core.Articles;
+using Ingest.Core.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Ingest.Core.Pipeline;
+
+/// <summary>
+/// First stage, fired by the blob trigger: reads the new blob, cleans it and hands it on — to
+/// deduplication, or straight to publishing when the input is rejected.
+/// </summary>
+public sealed class CleanStage(
+    ISourceReader reader,
+    ArticleSteps steps,
+    IWorkItemStore workItems,
+    IStageQueue queue,
+    IStageErrorLog errors,
+    ILogger<CleanStage> logger)
+{
+    public async Task RunAsync(SourceBlobRef blob, CancellationToken cancellationToken)
+    {
+        var articleId = ArticleId.ForBlob(blob.Container, blob.Name, blob.ETag);
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["ArticleId"] = articleId, ["Stage"] = StageNames.Clean });
+        try
+        {
+            var source = await reader.ReadAsync(blob, cancellationToken).ConfigureAwait(false);
+            var document = steps.Clean(articleId, source);
+            await workItems.SaveAsync(document, cancellationToken).ConfigureAwait(false);
+            var next = document.Status == ArticleStatus.Rejected ? ChainNames.PublishQueue : ChainNames.DeduplicateQueue;
+            await queue.SendAsync(next, new StageMessage(articleId), cancellationToken).ConfigureAwait(false);
+            logger.LogDebug("Cleaned {BlobName} as {ArticleId}; next {Queue}", blob.Name, articleId, next);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The blob trigger retries on its own; remember why, so its poison entry becomes a failed record that says so.
+            await errors.RecordBestEffortAsync(articleId, StageNames.Clean, ex, attempt: 0, logger).ConfigureAwait(false);
+            throw;
+        }
+    }
+}

@@ -1,0 +1,100 @@
+using System.Collections.Concurrent;
+using Azure.Data.Tables;
+using Ingest.Core.Articles;
+using Ingest.Core.Configuration;
+using Ingest.Core.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Ingest.Core.Pipeline;
+
+/// <summary>
+/// The safety net under the blob trigger. The scan-based trigger of the storage extension can miss a
+/// blob version (an overwrite landing within the same second as its previous scan, blobs written while
+/// no host ran and the scan checkpoint moved on). A periodic sweep finds incoming blob versions that are
+/// older than a grace period and have neither a published outcome nor a work item in flight, and runs the
+/// clean stage for them. The chain is idempotent per blob version, so a sweep that races the trigger
+/// only repeats work; it never creates a second record.
+/// </summary>
+public sealed class IncomingReconciler(
+    StorageClients clients,
+    CleanStage clean,
+    IOptions<PipelineOptions> options,
+    TimeProvider clock,
+    ILogger<IncomingReconciler> logger)
+{
+    // Versions already known to have an outcome, so each sweep reads only what is new since the last one.
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _settled = new(StringComparer.Ordinal);
+
+    public async Task<int> ReconcileAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var settings = options.Value;
+        var recovered = 0;
+        var container = clients.Container(ChainNames.IncomingContainer);
+        if (!(await container.ExistsAsync(cancellationToken).ConfigureAwait(false)).Value)
+        {
+            return 0;
+        }
+
+        await foreach (var blob in container.GetBlobsAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            var modified = blob.Properties.LastModified;
+            if (modified is null || modified > now - settings.ReconcileGrace || modified < now - settings.ReconcileWindow)
+            {
+                continue;
+            }
+
+            var etag = blob.Properties.ETag?.ToString();
+            var articleId = ArticleId.ForBlob(ChainNames.IncomingContainer, blob.Name, etag);
+            if (_settled.ContainsKey(articleId))
+            {
+                continue;
+            }
+
+            switch (await StateOfAsync(articleId, cancellationToken).ConfigureAwait(false))
+            {
+                case BlobState.Published:
+                    _settled[articleId] = modified.Value;
+                    break;
+                case BlobState.InFlight:
+                    break;
+                case BlobState.Missed:
+                    logger.LogWarning("Recovered {BlobName} ({ArticleId}): the blob trigger had not picked it up within {Grace}",
+                        blob.Name, articleId, settings.ReconcileGrace);
+                    await clean.RunAsync(new SourceBlobRef(ChainNames.IncomingContainer, blob.Name, etag), cancellationToken).ConfigureAwait(false);
+                    recovered++;
+                    break;
+            }
+        }
+
+        foreach (var (id, modified) in _settled)
+        {
+            if (modified < now - settings.ReconcileWindow)
+            {
+                _settled.TryRemove(id, out _);
+            }
+        }
+        return recovered;
+    }
+
+    private enum BlobState
+    {
+        Published,
+        InFlight,
+        Missed,
+    }
+
+    private async Task<BlobState> StateOfAsync(string articleId, CancellationToken cancellationToken)
+    {
+        var row = await clients.Table(ChainNames.ArticlesTable).GetEntityIfExistsAsync<TableEntity>(
+            articleId, ArticleRows.ArticleRowKey, ["PublishState"], cancellationToken).ConfigureAwait(false);
+        if (row.HasValue)
+        {
+            return BlobState.Published;
+        }
+        var work = await clients.Container(ChainNames.WorkContainer).GetBlobClient(articleId + ".json")
+            .ExistsAsync(cancellationToken).ConfigureAwait(false);
+        return work.Value ? BlobState.InFlight : BlobState.Missed;
+    }
+}

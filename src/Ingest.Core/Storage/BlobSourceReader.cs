@@ -1,0 +1,72 @@
+using Ingest.Core.Configuration;
+using Azure;
+using Azure.Storage.Blobs.Models;
+using Ingest.Core.Articles;
+using Ingest.Core.Pipeline;
+using Microsoft.Extensions.Options;
+
+namespace Ingest.Core.Storage;
+
+/// <summary>
+/// Reads exactly the blob version the trigger fired for (If-Match on its ETag), after checking its size
+/// from properties, so an oversized file is rejected without being downloaded.
+/// </summary>
+public sealed class BlobSourceReader(StorageClients clients, IOptions<PipelineOptions> options) : ISourceReader
+{
+    public async Task<SourceRead> ReadAsync(SourceBlobRef blob, CancellationToken cancellationToken)
+    {
+        var client = clients.Container(blob.Container).GetBlobClient(blob.Name);
+        var fallbackInfo = new SourceInfo { Container = blob.Container, Name = blob.Name, ETag = blob.ETag };
+        var conditions = blob.ETag is null ? null : new BlobRequestConditions { IfMatch = new ETag(blob.ETag) };
+
+        BlobProperties properties;
+        try
+        {
+            properties = (await client.GetPropertiesAsync(conditions, cancellationToken).ConfigureAwait(false)).Value;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return SourceRead.Unreadable(fallbackInfo, RejectionCodes.SourceDeleted,
+                "The blob was deleted before the pipeline could read it.");
+        }
+        catch (RequestFailedException ex) when (ex.Status == 412)
+        {
+            return SourceRead.Unreadable(fallbackInfo, RejectionCodes.SourceReplaced,
+                "The blob was overwritten before this version could be read; the new version is processed as its own record.");
+        }
+
+        var info = new SourceInfo
+        {
+            Container = blob.Container,
+            Name = blob.Name,
+            ETag = properties.ETag.ToString(),
+            ContentType = properties.ContentType,
+            SizeBytes = properties.ContentLength,
+            ReceivedAt = properties.LastModified,
+        };
+
+        var limit = options.Value.MaxInputBytes;
+        if (properties.ContentLength > limit)
+        {
+            return SourceRead.Unreadable(info, RejectionCodes.TooLarge,
+                $"The file is {properties.ContentLength:N0} bytes; the limit is {limit:N0} bytes (Ingest:MaxInputBytes).");
+        }
+
+        try
+        {
+            var download = await client.DownloadContentAsync(
+                new BlobDownloadOptions { Conditions = new BlobRequestConditions { IfMatch = properties.ETag } },
+                cancellationToken).ConfigureAwait(false);
+            return SourceRead.Found(info, download.Value.Content.ToMemory());
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return SourceRead.Unreadable(info, RejectionCodes.SourceDeleted, "The blob was deleted while the pipeline was reading it.");
+        }
+        catch (RequestFailedException ex) when (ex.Status == 412)
+        {
+            return SourceRead.Unreadable(info, RejectionCodes.SourceReplaced,
+                "The blob was overwritten while this version was being read; the new version is processed as its own record.");
+        }
+    }
+}

@@ -1,0 +1,135 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Identity;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+
+namespace Ingest.Core.Storage;
+
+/// <summary>
+/// The three long-lived, thread-safe service clients the pipeline shares. Built once per process.
+/// </summary>
+public sealed class StorageClients
+{
+    /// <summary>
+    /// The newest service version Azurite 3.37 accepts. The SDK defaults to a newer one that Azurite
+    /// refuses with 400, so emulator endpoints are pinned here; real accounts get the SDK default.
+    /// </summary>
+    public const BlobClientOptions.ServiceVersion EmulatorBlobVersion = BlobClientOptions.ServiceVersion.V2026_06_06;
+    public const QueueClientOptions.ServiceVersion EmulatorQueueVersion = QueueClientOptions.ServiceVersion.V2026_06_06;
+
+    public StorageClients(StorageOptions options)
+    {
+        IsEmulator = StorageEndpoints.IsEmulator(options);
+        var blobOptions = IsEmulator ? new BlobClientOptions(EmulatorBlobVersion) : new BlobClientOptions();
+        // The WebJobs queue trigger (storage extension 4.x) reads messages as base64, as does the
+        // Functions default for newer extensions; writing base64 keeps every consumer compatible.
+        var queueOptions = IsEmulator ? new QueueClientOptions(EmulatorQueueVersion) : new QueueClientOptions();
+        queueOptions.MessageEncoding = QueueMessageEncoding.Base64;
+        var tableOptions = new TableClientOptions();
+
+        if (!options.UsesIdentity)
+        {
+            var connectionString = options.ConnectionString!;
+            Blobs = new BlobServiceClient(connectionString, blobOptions);
+            Queues = new QueueServiceClient(connectionString, queueOptions);
+            Tables = new TableServiceClient(connectionString, tableOptions);
+        }
+        else
+        {
+            var endpoints = StorageEndpoints.FromIdentitySettings(options);
+            TokenCredential credential = new DefaultAzureCredential(new DefaultAzureCredentialOptions
+            {
+                ManagedIdentityClientId = options.ClientId,
+            });
+            Blobs = new BlobServiceClient(endpoints.Blob, credential, blobOptions);
+            Queues = new QueueServiceClient(endpoints.Queue, credential, queueOptions);
+            Tables = new TableServiceClient(endpoints.Table, credential, tableOptions);
+        }
+    }
+
+    public bool IsEmulator { get; }
+    public BlobServiceClient Blobs { get; }
+    public QueueServiceClient Queues { get; }
+    public TableServiceClient Tables { get; }
+
+    public BlobContainerClient Container(string name) => Blobs.GetBlobContainerClient(name);
+    public QueueClient Queue(string name) => Queues.GetQueueClient(name);
+    public TableClient Table(string name) => Tables.GetTableClient(name);
+
+    /// <summary>Creates every container, queue and table the chain uses; safe to call from every host at start-up.</summary>
+    public async Task EnsureChainResourcesAsync(CancellationToken cancellationToken)
+    {
+        var work = new List<Task>();
+        work.AddRange(ChainNames.Containers.Select(c => Container(c).CreateIfNotExistsAsync(cancellationToken: cancellationToken)));
+        work.AddRange(ChainNames.Queues.Select(q => Queue(q).CreateIfNotExistsAsync(cancellationToken: cancellationToken)));
+        work.AddRange(ChainNames.Tables.Select(t => Table(t).CreateIfNotExistsAsync(cancellationToken)));
+        await Task.WhenAll(work).ConfigureAwait(false);
+    }
+}
+
+/// <summary>Service endpoints derived from the settings, and whether they point at a local emulator.</summary>
+public sealed record StorageEndpoints(Uri Blob, Uri Queue, Uri Table)
+{
+    public static StorageEndpoints FromIdentitySettings(StorageOptions options)
+    {
+        if (!string.IsNullOrWhiteSpace(options.AccountName))
+        {
+            var account = options.AccountName.Trim();
+            return new StorageEndpoints(
+                options.BlobServiceUri ?? new Uri($"https://{account}.blob.core.windows.net"),
+                options.QueueServiceUri ?? new Uri($"https://{account}.queue.core.windows.net"),
+                options.TableServiceUri ?? new Uri($"https://{account}.table.core.windows.net"));
+        }
+
+        if (options.BlobServiceUri is null || options.QueueServiceUri is null || options.TableServiceUri is null)
+        {
+            throw new InvalidOperationException(
+                "Storage is not configured. Set AzureWebJobsStorage to a connection string, or set "
+                + "AzureWebJobsStorage__accountName (or all of AzureWebJobsStorage__blobServiceUri, __queueServiceUri "
+                + "and __tableServiceUri) for an identity-based connection.");
+        }
+        return new StorageEndpoints(options.BlobServiceUri, options.QueueServiceUri, options.TableServiceUri);
+    }
+
+    public static bool IsEmulator(StorageOptions options)
+    {
+        if (options.UsesIdentity)
+        {
+            return options.BlobServiceUri is { } uri && uri.IsLoopback;
+        }
+
+        var connectionString = options.ConnectionString!;
+        if (connectionString.Contains("UseDevelopmentStorage=true", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+        var blobEndpoint = ConnectionStringValue(connectionString, "BlobEndpoint");
+        return connectionString.Contains("devstoreaccount1", StringComparison.OrdinalIgnoreCase)
+            || (blobEndpoint is not null && Uri.TryCreate(blobEndpoint, UriKind.Absolute, out var blob) && blob.IsLoopback);
+    }
+
+    /// <summary>The blob endpoint a connection string names (the emulator default when it says UseDevelopmentStorage).</summary>
+    public static Uri? BlobEndpoint(string connectionString)
+    {
+        if (connectionString.Contains("UseDevelopmentStorage=true", StringComparison.OrdinalIgnoreCase))
+        {
+            return new Uri("http://127.0.0.1:10000/devstoreaccount1");
+        }
+        var value = ConnectionStringValue(connectionString, "BlobEndpoint");
+        return value is not null && Uri.TryCreate(value, UriKind.Absolute, out var uri) ? uri : null;
+    }
+
+    private static string? ConnectionStringValue(string connectionString, string key)
+    {
+        foreach (var part in connectionString.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var equals = part.IndexOf('=');
+            if (equals > 0 && part[..equals].Equals(key, StringComparison.OrdinalIgnoreCase))
+            {
+                return part[(equals + 1)..];
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,23 @@
+namespace Ingest.Core.Storage;
+
+/// <summary>
+/// How to reach storage. Either a connection string (<c>AzureWebJobsStorage</c>, default
+/// <c>UseDevelopmentStorage=true</c>) or, in Azure, identity-based settings
+/// (<c>AzureWebJobsStorage__accountName</c> or the <c>__blobServiceUri</c>/<c>__queueServiceUri</c>/
+/// <c>__tableServiceUri</c> trio) with <c>DefaultAzureCredential</c> — the same settings the Functions host reads.
+/// </summary>
+public sealed class StorageOptions
+{
+    public const string ConnectionName = "AzureWebJobsStorage";
+    public const string DevelopmentConnectionString = "UseDevelopmentStorage=true";
+
+    public string? ConnectionString { get; set; }
+    public string? AccountName { get; set; }
+    public Uri? BlobServiceUri { get; set; }
+    public Uri? QueueServiceUri { get; set; }
+    public Uri? TableServiceUri { get; set; }
+    /// <summary>Managed identity client id for a user-assigned identity (<c>AzureWebJobsStorage__clientId</c>).</summary>
+    public string? ClientId { get; set; }
+
+    public bool UsesIdentity => string.IsNullOrWhiteSpace(ConnectionString);
+}
