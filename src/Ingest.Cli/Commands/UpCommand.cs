@@ -1,0 +1,151 @@
+using System.CommandLine;
+using System.Runtime.InteropServices;
+using Ingest.Cli.Local;
+using Ingest.Core.Storage;
+using Ingest.Functions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+using Spectre.Console;
+
+namespace Ingest.Cli.Commands;
+
+/// <summary>
+/// <c>ingest up</c>: starts Azurite when the configured storage is local and nothing answers there, then
+/// hosts the functions on the WebJobs JobHost until Ctrl+C or SIGTERM, and stops what it started.
+/// </summary>
+internal static class UpCommand
+{
+    public static Command Create()
+    {
+        var noEmulator = new Option<bool>("--no-emulator")
+        {
+            Description = "Never start Azurite, even when the configured local emulator is not running.",
+        };
+        var command = new Command("up", "Run the pipeline locally: start Azurite if needed, then host the functions until Ctrl+C.")
+        {
+            noEmulator,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            // Ctrl+C and SIGTERM (docker stop, systemd, timeout) both mean "stop cleanly": cancel the run so
+            // the host stops and the Azurite this command started is shut down with it.
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; stop.Cancel(); });
+            using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => { context.Cancel = true; stop.Cancel(); });
+            return await RunAsync(parse.GetValue(noEmulator), stop.Token);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(bool noEmulator, CancellationToken cancellationToken)
+    {
+        RepositoryLayout layout;
+        HostJsonSettings settings;
+        try
+        {
+            layout = RepositoryLayout.Locate();
+            settings = HostJsonSettings.Load(layout.HostJson);
+        }
+        catch (InvalidOperationException ex)
+        {
+            return CliContext.Error(ex.Message);
+        }
+
+        var connectionString = CliContext.ConnectionString;
+        AzuriteServer? azurite = null;
+        try
+        {
+            var options = CliContext.StorageOptions;
+            if (StorageEndpoints.IsEmulator(options) && StorageEndpoints.BlobEndpoint(connectionString) is { } blob
+                && !await AzuriteServer.IsListeningAsync(blob.Host, blob.Port, cancellationToken))
+            {
+                if (noEmulator)
+                {
+                    return CliContext.Error($"Nothing answers at {blob} and --no-emulator was given. Start your storage emulator first.");
+                }
+                var ports = EmulatorPorts(connectionString, blob.Port);
+                AnsiConsole.MarkupLine($"[grey]Starting Azurite on ports {ports.Blob}/{ports.Queue}/{ports.Table}, data in {Markup.Escape(layout.AzuriteDataFolder)}…[/]");
+                azurite = await AzuriteServer.StartAsync(layout, ports.Blob, ports.Queue, ports.Table, layout.AzuriteDataFolder, cancellationToken);
+            }
+
+            using var host = LocalFunctionHost.Build(connectionString, settings, ConfigureConsoleLogging);
+            await host.StartAsync(cancellationToken);
+            PrintBanner(connectionString, azurite is not null, settings);
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                AnsiConsole.MarkupLine("[grey]Stopping…[/]");
+            }
+            using var stopTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await host.StopAsync(stopTimeout.Token);
+            return CliContext.Success;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return CliContext.Success;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or Microsoft.Extensions.Options.OptionsValidationException)
+        {
+            return CliContext.Error(ex.Message);
+        }
+        finally
+        {
+            if (azurite is not null)
+            {
+                await azurite.DisposeAsync();
+                AnsiConsole.MarkupLine("[grey]Azurite stopped.[/]");
+            }
+        }
+    }
+
+    /// <summary>The queue and table ports follow the blob port in a connection string, or the emulator's defaults.</summary>
+    private static (int Blob, int Queue, int Table) EmulatorPorts(string connectionString, int blobPort)
+    {
+        int PortOf(string key, int fallback)
+        {
+            foreach (var part in connectionString.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                if (part.StartsWith(key + "=", StringComparison.OrdinalIgnoreCase)
+                    && Uri.TryCreate(part[(key.Length + 1)..], UriKind.Absolute, out var uri))
+                {
+                    return uri.Port;
+                }
+            }
+            return fallback;
+        }
+        return (blobPort, PortOf("QueueEndpoint", 10001), PortOf("TableEndpoint", 10002));
+    }
+
+    private static void ConfigureConsoleLogging(ILoggingBuilder logging)
+    {
+        logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "HH:mm:ss ";
+            o.ColorBehavior = LoggerColorBehavior.Default;
+        });
+        // One line per outcome from the pipeline; the trigger engine only speaks up when something is wrong.
+        logging.SetMinimumLevel(LogLevel.Warning);
+        logging.AddFilter("Ingest.Core.Storage.TableOutcomePublisher", LogLevel.Information);
+        logging.AddFilter("Ingest", LogLevel.Warning);
+        logging.AddFilter("Azure.Core", LogLevel.Error);
+    }
+
+    private static void PrintBanner(string connectionString, bool startedEmulator, HostJsonSettings settings)
+    {
+        var table = new Table().Border(TableBorder.Rounded).HideHeaders().AddColumns("", "");
+        table.AddRow("Storage", Markup.Escape(DescribeStorage(connectionString)) + (startedEmulator ? " [grey](Azurite started by ingest up)[/]" : ""));
+        table.AddRow("Functions", string.Join(", ", FunctionNames.Types.Select(t => t.Name.Replace("Function", "", StringComparison.Ordinal))));
+        table.AddRow("Drop files into", $"container [bold]{ChainNames.IncomingContainer}[/]  (./ingest drop PATH…)");
+        table.AddRow("Read results", "./ingest results   ·   ./ingest results --json");
+        table.AddRow("Queues", $"batch {settings.BatchSize}, max dequeue {settings.MaxDequeueCount}, polling ≤ {settings.MaxPollingInterval.TotalSeconds:0.#} s");
+        AnsiConsole.Write(new Panel(table).Header("[green]Ingest is running[/] — Ctrl+C to stop"));
+    }
+
+    private static string DescribeStorage(string connectionString) =>
+        StorageEndpoints.BlobEndpoint(connectionString) is { } blob ? blob.GetLeftPart(UriPartial.Authority) : "(account from connection string)";
+}
