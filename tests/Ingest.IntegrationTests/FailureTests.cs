@@ -1,0 +1,118 @@
+using Ingest.Core.Articles;
+using Ingest.Core.Pipeline;
+using Ingest.Core.Recognition;
+using Ingest.Core.Storage;
+using Ingest.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ingest.IntegrationTests;
+
+/// <summary>
+/// A host whose stages fail on purpose for marked inputs (fault injection around the real ports), to
+/// prove that exhausted retries end as failed records with the last error, and that limits reject at once.
+/// </summary>
+public sealed class FailureFixture : IAsyncLifetime
+{
+    public const string FailReadPrefix = "fail-read/";
+    public const string FailRecognizeMarker = "FAIL-RECOGNIZE";
+    public const int MaxInputBytes = 4096;
+
+    public AzuriteFixture Azurite { get; } = new();
+    public ChainHost Host { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        await Azurite.InitializeAsync();
+        Host = await ChainHost.StartAsync(
+            Azurite,
+            new Dictionary<string, string?> { ["Ingest:MaxInputBytes"] = MaxInputBytes.ToString() },
+            services =>
+            {
+                services.AddSingleton<ISourceReader>(sp => new FailingSourceReader(
+                    ActivatorUtilities.CreateInstance<BlobSourceReader>(sp)));
+                services.AddSingleton<IEntityRecognizer, FailingRecognizer>();
+            });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        await Azurite.DisposeAsync();
+    }
+
+    private sealed class FailingSourceReader(ISourceReader inner) : ISourceReader
+    {
+        public Task<SourceRead> ReadAsync(SourceBlobRef blob, CancellationToken cancellationToken) =>
+            blob.Name.StartsWith(FailReadPrefix, StringComparison.Ordinal)
+                ? throw new IOException("Injected read fault: the storage connection was reset.")
+                : inner.ReadAsync(blob, cancellationToken);
+    }
+
+    private sealed class FailingRecognizer : IEntityRecognizer
+    {
+        public Task<RecognitionResult> RecognizeAsync(string text, string? language, CancellationToken cancellationToken) =>
+            text.Contains(FailRecognizeMarker, StringComparison.Ordinal)
+                ? throw new HttpRequestException("Injected recognizer fault: the service answered 503.")
+                : Task.FromResult(new RecognitionResult([], new RecognizerInfo { Name = "test", Version = "1" }));
+    }
+}
+
+public sealed class FailureTests(FailureFixture fixture) : IClassFixture<FailureFixture>
+{
+    private StorageClients Clients => fixture.Azurite.Clients;
+
+    [Fact]
+    public async Task A_stage_that_fails_every_attempt_ends_as_a_failed_record_with_the_last_error()
+    {
+        var (_, id) = await ChainDriver.DropAsync(Clients, "poison/recognize.txt",
+            $"Recognition will fail for this one\n\nThis text carries the {FailureFixture.FailRecognizeMarker} marker so the injected recognizer throws.");
+
+        var document = await ChainDriver.WaitForOutcomeAsync(Clients, id);
+
+        Assert.Equal(ArticleStatus.Failed, document.Status);
+        Assert.Equal(StageNames.Recognize, document.Failure!.Stage);
+        Assert.Contains("Injected recognizer fault", document.Failure.Error);
+        Assert.Equal(ChainHost.FastSettings.MaxDequeueCount, document.Failure.Attempts);
+        Assert.NotNull(document.Article);
+        SchemaValidator.AssertValid(DocumentJson.Serialize(document));
+        // Drained: the poison message was turned into the record, not left behind.
+        await WaitForEmptyAsync(ChainNames.RecognizePoisonQueue);
+    }
+
+    [Fact]
+    public async Task A_blob_the_trigger_fails_on_every_attempt_ends_as_a_failed_record()
+    {
+        var (_, id) = await ChainDriver.DropAsync(Clients, FailureFixture.FailReadPrefix + "unreadable.txt",
+            "Reading will fail for this one\n\nThe injected reader throws for this blob name.");
+
+        var document = await ChainDriver.WaitForOutcomeAsync(Clients, id, TimeSpan.FromMinutes(3));
+
+        Assert.Equal(ArticleStatus.Failed, document.Status);
+        Assert.Equal(StageNames.Clean, document.Failure!.Stage);
+        Assert.Contains("Injected read fault", document.Failure.Error);
+        SchemaValidator.AssertValid(DocumentJson.Serialize(document));
+        await WaitForEmptyAsync(ChainNames.BlobTriggerPoisonQueue);
+    }
+
+    [Fact]
+    public async Task A_file_over_the_size_limit_is_rejected_from_its_properties()
+    {
+        var (_, id) = await ChainDriver.DropAsync(Clients, "limits/too-big.txt", new string('x', FailureFixture.MaxInputBytes + 1));
+
+        var document = await ChainDriver.WaitForOutcomeAsync(Clients, id);
+
+        Assert.Equal(ArticleStatus.Rejected, document.Status);
+        Assert.Equal(RejectionCodes.TooLarge, document.Rejection!.Code);
+        Assert.Contains("4,096", document.Rejection.Message);
+    }
+
+    private async Task WaitForEmptyAsync(string queue)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((await Clients.Queue(queue).GetPropertiesAsync()).Value.ApproximateMessagesCount > 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"{queue} was not drained.");
+            await Task.Delay(200);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using Ingest.Core.Articles;
+using Ingest.Core.Pipeline;
+using Ingest.Core.Storage;
+using Ingest.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ingest.IntegrationTests;
+
+/// <summary>Re-delivered messages and re-triggered blobs must change nothing already published.</summary>
+public sealed class IdempotencyTests(ChainFixture fixture) : IClassFixture<ChainFixture>
+{
+    private StorageClients Clients => fixture.Azurite.Clients;
+
+    [Fact]
+    public async Task Redelivered_stage_messages_and_a_retriggered_blob_leave_one_unchanged_record_and_one_notification()
+    {
+        var (name, id) = await ChainDriver.DropAsync(Clients, "again/lighthouse.txt",
+            "Lighthouse keeper retires after forty years\n\nThe keeper of the Greyhaven lighthouse retired on Friday after forty years of service on the rock.");
+        var published = await ChainDriver.WaitForOutcomeAsync(Clients, id);
+        await QueueInspector.WaitUntilDrainedAsync(Clients, id);
+        var publishedJson = (await Clients.Container(ChainNames.ProcessedContainer).GetBlobClient(id + ".json").DownloadContentAsync()).Value.Content.ToString();
+
+        // The same message delivered again to every stage, as a queue may do after a visibility timeout.
+        var stageQueue = fixture.Host.Services.GetRequiredService<IStageQueue>();
+        foreach (var queue in new[] { ChainNames.DeduplicateQueue, ChainNames.RecognizeQueue, ChainNames.PublishQueue })
+        {
+            await stageQueue.SendAsync(queue, new StageMessage(id), CancellationToken.None);
+        }
+        // The blob trigger firing again for the same blob version (a lost receipt, a host restart).
+        var etag = published.Source.ETag;
+        await fixture.Host.Services.GetRequiredService<CleanStage>()
+            .RunAsync(new SourceBlobRef(ChainNames.IncomingContainer, name, etag), CancellationToken.None);
+        await QueueInspector.WaitUntilDrainedAsync(Clients, id);
+
+        var after = await ChainDriver.WaitForOutcomeAsync(Clients, id);
+        var afterJson = (await Clients.Container(ChainNames.ProcessedContainer).GetBlobClient(id + ".json").DownloadContentAsync()).Value.Content.ToString();
+        Assert.Equal(publishedJson, afterJson);
+        Assert.Equal(published.ProcessedAt, after.ProcessedAt);
+        Assert.Equal(ArticleStatus.Processed, after.Status);
+        var notifications = await QueueInspector.ReadNotificationsAsync(Clients);
+        Assert.Single(notifications, n => n.Id == id);
+        var rows = await Clients.Table(ChainNames.ArticlesTable).QueryAsync<Azure.Data.Tables.TableEntity>(e => e.PartitionKey == id).ToListAsync();
+        Assert.Single(rows);
+    }
+
+    [Fact]
+    public async Task Reuploading_a_name_with_new_content_makes_a_new_record_and_keeps_the_old_one()
+    {
+        var (name, firstId) = await ChainDriver.DropAsync(Clients, "again/tide-table.txt",
+            "Tide table for the week\n\nHigh water at Greyhaven is at six in the morning on Monday.");
+        var first = await ChainDriver.WaitForOutcomeAsync(Clients, firstId);
+
+        var (_, secondId) = await ChainDriver.DropAsync(Clients, name,
+            "Tide table for the week, corrected\n\nHigh water at Greyhaven is at seven in the morning on Monday, not six.");
+        var second = await ChainDriver.WaitForOutcomeAsync(Clients, secondId);
+
+        Assert.NotEqual(firstId, secondId);
+        Assert.Equal(ArticleStatus.Processed, first.Status);
+        Assert.Equal(ArticleStatus.Processed, second.Status);
+        Assert.NotNull(await new ArticleQueries(Clients, TimeProvider.System).GetAsync(firstId, CancellationToken.None));
+        Assert.Contains("corrected", second.Article!.Title);
+    }
+}
