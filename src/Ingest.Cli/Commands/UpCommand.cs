@@ -122,12 +122,8 @@ internal static class UpCommand
 
     private static void ConfigureConsoleLogging(ILoggingBuilder logging)
     {
-        logging.AddSimpleConsole(o =>
-        {
-            o.SingleLine = true;
-            o.TimestampFormat = "HH:mm:ss ";
-            o.ColorBehavior = LoggerColorBehavior.Default;
-        });
+        logging.AddConsole(o => o.FormatterName = OutcomeLineFormatter.FormatterName)
+            .AddConsoleFormatter<OutcomeLineFormatter, ConsoleFormatterOptions>();
         // One line per outcome from the pipeline; the trigger engine only speaks up when something is wrong.
         logging.SetMinimumLevel(LogLevel.Warning);
         logging.AddFilter("Ingest.Core.Storage.TableOutcomePublisher", LogLevel.Information);
