@@ -1,0 +1,44 @@
+using System.CommandLine;
+using Ingest.Core.Recognition.Offline.Training;
+using Spectre.Console;
+
+namespace Ingest.Cli.Commands;
+
+/// <summary><c>ingest train ner</c>: reproduces the offline recognizer's model from the labelled corpora.</summary>
+internal static class TrainCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("train", "Train models from labelled data.");
+        var data = new Option<DirectoryInfo>("--data") { Description = "The NER data folder (holds gmb/ner_dataset.csv, btc/, wnut17/).", Required = true };
+        var output = new Option<FileInfo>("--out") { Description = "Where to write the gzip'd model (the committed one is src/Ingest.Core/Recognition/Offline/Model/ner-model.bin.gz).", Required = true };
+        var epochs = new Option<int?>("--epochs") { Description = "Passes over the training data (default: the committed model's setting)." };
+        var ner = new Command("ner", "Train the offline entity recognizer (averaged perceptron) deterministically.") { data, output, epochs };
+        ner.SetAction(parse =>
+        {
+            var dataDirectory = parse.GetValue(data)!;
+            if (!File.Exists(Path.Combine(dataDirectory.FullName, "gmb", "ner_dataset.csv")))
+            {
+                return CliContext.Error($"{dataDirectory.FullName} has no gmb/ner_dataset.csv; point --data at the shared data/ner folder.", CliContext.UsageError);
+            }
+            var options = new NerTrainingOptions
+            {
+                DataDirectory = dataDirectory.FullName,
+                OutputPath = parse.GetValue(output)!.FullName,
+                Log = line => AnsiConsole.MarkupLine($"[grey]{Markup.Escape(line)}[/]"),
+            };
+            if (parse.GetValue(epochs) is { } passes)
+            {
+                options = options with { Epochs = passes };
+            }
+            var result = NerTrainer.Train(options);
+            AnsiConsole.MarkupLine(
+                $"Wrote [bold]{Markup.Escape(result.ModelPath)}[/] ({result.ModelBytes / 1024.0 / 1024.0:0.0} MiB, {result.FeatureRows:N0} feature rows) "
+                + $"from {result.TrainSentences:N0} sentences in {result.Elapsed.TotalSeconds:0} s.");
+            Console.WriteLine($"dev micro-F1 {EvalCommand.Format(result.Dev.Micro.F1)}");
+            return CliContext.Success;
+        });
+        command.Subcommands.Add(ner);
+        return command;
+    }
+}
