@@ -57,6 +57,16 @@ public sealed class ChainEndToEndTests(ChainFixture fixture) : IClassFixture<Cha
             Assert.Contains(rows, r => r.GetString("ArticleId") == id);
         }
 
+        // The consumer access patterns: by entity, by status, new since a time.
+        var queries = new ArticleQueries(Clients, TimeProvider.System);
+        Assert.NotEmpty(document.EntitySummary);
+        var mentioned = document.EntitySummary[0].Canonical;
+        Assert.Contains(await queries.FindAsync(new ArticleQuery(Entity: mentioned.ToUpperInvariant()), default), d => d.Id == id);
+        Assert.Contains(await queries.FindAsync(new ArticleQuery(Status: ArticleStatus.Processed), default), d => d.Id == id);
+        Assert.DoesNotContain(await queries.FindAsync(new ArticleQuery(Status: ArticleStatus.Rejected), default), d => d.Id == id);
+        Assert.Contains(await queries.FindAsync(new ArticleQuery(Since: document.ProcessedAt!.Value.AddSeconds(-1)), default), d => d.Id == id);
+        Assert.DoesNotContain(await queries.FindAsync(new ArticleQuery(Since: document.ProcessedAt!.Value.AddSeconds(1)), default), d => d.Id == id);
+
         var notifications = await QueueInspector.ReadNotificationsAsync(Clients);
         var mine = Assert.Single(notifications, n => n.Id == id);
         Assert.Equal(ArticleStatus.Processed, mine.Status);

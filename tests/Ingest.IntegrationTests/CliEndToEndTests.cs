@@ -114,3 +114,41 @@ public sealed class CliEndToEndTests(BareAzuriteFixture azurite) : IClassFixture
         throw new TimeoutException($"Only {documents.Count} of {expectedCount} outcomes appeared.");
     }
 }
+
+/// <summary>`ingest up` on a machine where nothing runs: it starts Azurite itself, hosts the chain, and stops both on SIGTERM.</summary>
+public sealed class CliUpStartsAzuriteTests
+{
+    [Fact]
+    public async Task Up_starts_azurite_when_nothing_answers_and_stops_it_on_sigterm()
+    {
+        var (blobPort, queuePort, tablePort) = (FreePort(), FreePort(), FreePort());
+        var connection = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=" + Cli.Local.AzuriteServer.AccountKey
+            + $";BlobEndpoint=http://127.0.0.1:{blobPort}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{queuePort}/devstoreaccount1"
+            + $";TableEndpoint=http://127.0.0.1:{tablePort}/devstoreaccount1;";
+        var data = Directory.CreateTempSubdirectory("ingest-azurite-");
+        var root = Cli.Local.RepositoryLayout.Locate().Root;
+        var cli = new CliRunner(connection, root, new Dictionary<string, string> { ["INGEST_AZURITE_DATA"] = data.FullName });
+
+        await using var up = cli.Start("up");
+        await up.WaitForOutputAsync("Ingest is running", TimeSpan.FromSeconds(90));
+        Assert.Contains("Starting Azurite", up.Output);
+
+        var article = Path.Combine(data.FullName, "..", $"{data.Name}-pier.txt");
+        await File.WriteAllTextAsync(article, "Pier reopens after storm repairs\n\nThe old pier at Saltby reopened on Sunday after repairs to the storm damage of last winter.");
+        var (dropExit, _, dropErr) = await cli.RunAsync("drop", article);
+        Assert.True(dropExit == 0, dropErr);
+        await up.WaitForOutputAsync("Pier reopens after storm repairs", TimeSpan.FromSeconds(60));
+
+        Assert.Equal(0, await up.TerminateAsync());
+        Assert.Contains("Azurite stopped", up.Output);
+        Assert.False(await Cli.Local.AzuriteServer.IsListeningAsync("127.0.0.1", blobPort, CancellationToken.None));
+        Assert.True(Directory.EnumerateFileSystemEntries(data.FullName).Any(), "Azurite kept its data in the configured folder.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

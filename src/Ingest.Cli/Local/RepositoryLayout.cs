@@ -10,7 +10,11 @@ internal sealed record RepositoryLayout(string Root)
 
     public string HostJson => Path.Combine(Root, "host.json");
     public string AzuriteScript => Path.Combine(Root, "node_modules", "azurite", "dist", "src", "azurite.js");
-    public string AzuriteDataFolder => Path.Combine(Root, ".azurite");
+    /// <summary>Where `ingest up` keeps the data of an Azurite it starts: INGEST_AZURITE_DATA, or .azurite in the repository (git-ignored).</summary>
+    public string AzuriteDataFolder =>
+        Environment.GetEnvironmentVariable(AzuriteDataVariable) is { Length: > 0 } folder ? Path.GetFullPath(folder) : Path.Combine(Root, ".azurite");
+
+    public const string AzuriteDataVariable = "INGEST_AZURITE_DATA";
 
     public static RepositoryLayout Locate()
     {

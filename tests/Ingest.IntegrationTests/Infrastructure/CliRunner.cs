@@ -4,7 +4,7 @@ using System.Text;
 namespace Ingest.IntegrationTests.Infrastructure;
 
 /// <summary>Runs the built `ingest` CLI as a separate process, the way a user runs it, against the test's storage.</summary>
-public sealed class CliRunner(string connectionString, string repositoryRoot)
+public sealed class CliRunner(string connectionString, string repositoryRoot, IReadOnlyDictionary<string, string>? environment = null)
 {
     private static string CliAssembly => Path.Combine(AppContext.BaseDirectory, "ingest.dll");
 
@@ -49,6 +49,10 @@ public sealed class CliRunner(string connectionString, string repositoryRoot)
         // Plain output: no colours or terminal width games in what the tests read.
         start.Environment["NO_COLOR"] = "1";
         start.Environment["COLUMNS"] = "200";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
         return start;
     }
 }
