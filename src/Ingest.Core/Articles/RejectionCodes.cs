@@ -22,6 +22,8 @@ public static class RejectionCodes
     public const string SourceDeleted = "source-deleted";
     /// <summary>The blob was overwritten before this version could be read; the new version is its own record.</summary>
     public const string SourceReplaced = "source-replaced";
+    /// <summary>The input is structured so pathologically (HTML nested thousands of levels deep) that parsing it would exhaust the worker.</summary>
+    public const string TooComplex = "too-complex";
     /// <summary>The cleaner failed on this input; cleaning is deterministic, so a retry would fail the same way.</summary>
     public const string Unprocessable = "unprocessable";
 }

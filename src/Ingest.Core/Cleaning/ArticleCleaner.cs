@@ -46,7 +46,7 @@ public sealed class ArticleCleaner : IArticleCleaner
 
     private static ExtractedArticle Extract(ArticleFormat format, string text) => format switch
     {
-        ArticleFormat.Html => HtmlArticleExtractor.Extract(text),
+        ArticleFormat.Html => HtmlNestingGuard.Check(text) ?? HtmlArticleExtractor.Extract(text),
         ArticleFormat.Json => JsonArticleReader.Read(text),
         ArticleFormat.Markdown => MarkdownArticleReader.Read(TextNormalizer.NormalizeLines(text)),
         _ => ReadPlainText(text),
