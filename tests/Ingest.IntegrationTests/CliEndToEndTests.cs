@@ -72,7 +72,8 @@ public sealed class CliEndToEndTests(BareAzuriteFixture azurite) : IClassFixture
         Assert.Contains("duplicate", tableOut);
         Assert.Contains("binary", tableOut);
 
-        Assert.Equal(0, await up.TerminateAsync());
+        var exit = await up.TerminateAsync();
+        Assert.True(exit == 0, $"ingest up exited with {exit}:\n{up.Output}");
         Assert.Contains("Stopping", up.Output);
     }
 
@@ -139,7 +140,8 @@ public sealed class CliUpStartsAzuriteTests
         Assert.True(dropExit == 0, dropErr);
         await up.WaitForOutputAsync("Pier reopens after storm repairs", TimeSpan.FromSeconds(60));
 
-        Assert.Equal(0, await up.TerminateAsync());
+        var exit = await up.TerminateAsync();
+        Assert.True(exit == 0, $"ingest up exited with {exit}:\n{up.Output}");
         Assert.Contains("Azurite stopped", up.Output);
         Assert.False(await Cli.Local.AzuriteServer.IsListeningAsync("127.0.0.1", blobPort, CancellationToken.None));
         Assert.True(Directory.EnumerateFileSystemEntries(data.FullName).Any(), "Azurite kept its data in the configured folder.");

@@ -22,9 +22,12 @@ public sealed class IdempotencyTests(ChainFixture fixture) : IClassFixture<Chain
 
         // The same message delivered again to every stage, as a queue may do after a visibility timeout.
         var stageQueue = fixture.Host.Services.GetRequiredService<IStageQueue>();
-        foreach (var queue in new[] { ChainNames.DeduplicateQueue, ChainNames.RecognizeQueue, ChainNames.PublishQueue })
+        foreach (var (queue, workItem) in new[]
         {
-            await stageQueue.SendAsync(queue, new StageMessage(id), CancellationToken.None);
+            (ChainNames.DeduplicateQueue, WorkItems.Cleaned), (ChainNames.RecognizeQueue, WorkItems.Deduplicated), (ChainNames.PublishQueue, WorkItems.Recognized),
+        })
+        {
+            await stageQueue.SendAsync(queue, new StageMessage(id, workItem), CancellationToken.None);
         }
         // The blob trigger firing again for the same blob version (a lost receipt, a host restart).
         var etag = published.Source.ETag;
@@ -59,5 +62,30 @@ public sealed class IdempotencyTests(ChainFixture fixture) : IClassFixture<Chain
         Assert.Equal(ArticleStatus.Processed, second.Status);
         Assert.NotNull(await new ArticleQueries(Clients, TimeProvider.System).GetAsync(firstId, CancellationToken.None));
         Assert.Contains("corrected", second.Article!.Title);
+    }
+
+    [Fact]
+    public async Task Concurrent_runs_of_the_chain_for_one_blob_version_publish_one_complete_document()
+    {
+        var (name, id) = await ChainDriver.DropAsync(Clients, "again/concurrent-runs.txt",
+            "Ferry timetable changes for winter\n\nThe harbour authority said on Monday that the winter ferry timetable would add an early sailing to Skerry Main.");
+        var etag = (await Clients.Container(ChainNames.IncomingContainer).GetBlobClient(name).GetPropertiesAsync()).Value.ETag.ToString();
+        var clean = fixture.Host.Services.GetRequiredService<CleanStage>();
+
+        // The trigger runs the chain once; three more runs start at the same moment, as duplicate trigger
+        // deliveries or a reconcile sweep racing a slow trigger would.
+        await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() =>
+            clean.RunAsync(new SourceBlobRef(ChainNames.IncomingContainer, name, etag), CancellationToken.None))));
+        var document = await ChainDriver.WaitForOutcomeAsync(Clients, id);
+        await QueueInspector.WaitUntilDrainedAsync(Clients, id);
+
+        var final = await ChainDriver.WaitForOutcomeAsync(Clients, id);
+        var blobJson = (await Clients.Container(ChainNames.ProcessedContainer).GetBlobClient(id + ".json").DownloadContentAsync()).Value.Content.ToString();
+        Assert.Equal(ArticleStatus.Processed, final.Status);
+        Assert.NotNull(final.Dedup);
+        Assert.NotNull(final.Recognizer);
+        Assert.Equal(document.ProcessedAt, final.ProcessedAt);
+        Assert.Equal(DocumentJson.Serialize(final), blobJson);
+        SchemaValidator.AssertValid(blobJson);
     }
 }

@@ -28,7 +28,7 @@ public sealed class ReconcilerTests(AzuriteFixture azurite) : IClassFixture<Azur
 
         Assert.Equal(1, first);
         Assert.Equal(0, second); // its work item is now in flight: not handed over twice
-        Assert.True((await azurite.Clients.Container(ChainNames.WorkContainer).GetBlobClient(id + ".json").ExistsAsync()).Value);
+        Assert.True((await azurite.Clients.Container(ChainNames.WorkContainer).GetBlobClient(BlobWorkItemStore.BlobName(id, WorkItems.Cleaned)).ExistsAsync()).Value);
         var message = (await azurite.Clients.Queue(ChainNames.DeduplicateQueue).ReceiveMessageAsync()).Value;
         Assert.True(StageMessage.TryParse(message.Body.ToString(), out var parsed));
         Assert.Equal(id, parsed.ArticleId);

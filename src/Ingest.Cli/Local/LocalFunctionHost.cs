@@ -20,6 +20,9 @@ internal static class LocalFunctionHost
     /// <summary>All local hosts of one storage account share this id, so they share blob receipts and leases like scaled-out instances.</summary>
     public const string HostId = "ingest-local-host";
 
+    public const string LocalReconcileSchedule = "*/5 * * * * *";
+    public const string LocalReconcileGrace = "00:00:10";
+
     public static IHost Build(string connectionString, HostJsonSettings settings, Action<ILoggingBuilder>? configureLogging = null,
         IEnumerable<KeyValuePair<string, string?>>? extraSettings = null, Action<IServiceCollection>? configureServices = null)
     {
@@ -30,8 +33,11 @@ internal static class LocalFunctionHost
                 configuration.AddInMemoryCollection(new Dictionary<string, string?>
                 {
                     [StorageOptions.ConnectionName] = connectionString,
-                    // %Ingest:ReconcileSchedule% in the timer attribute must resolve; environment or extra settings may override it.
-                    ["Ingest:ReconcileSchedule"] = Environment.GetEnvironmentVariable("Ingest__ReconcileSchedule") ?? PipelineOptions.DefaultReconcileSchedule,
+                    // The emulator has no storage analytics logs, the scan trigger's backstop in Azure, so locally the
+                    // sweep is the only backstop for blobs the scan misses (several uploads in one second): sweep often.
+                    // Environment variables and extra settings still override these.
+                    ["Ingest:ReconcileSchedule"] = Environment.GetEnvironmentVariable("Ingest__ReconcileSchedule") ?? LocalReconcileSchedule,
+                    ["Ingest:ReconcileGrace"] = Environment.GetEnvironmentVariable("Ingest__ReconcileGrace") ?? LocalReconcileGrace,
                 });
                 if (extraSettings is not null)
                 {

@@ -24,9 +24,9 @@ public sealed class CleanStage(
         {
             var source = await reader.ReadAsync(blob, cancellationToken).ConfigureAwait(false);
             var document = steps.Clean(articleId, source);
-            await workItems.SaveAsync(document, cancellationToken).ConfigureAwait(false);
+            await workItems.SaveAsync(document, WorkItems.Cleaned, cancellationToken).ConfigureAwait(false);
             var next = document.Status == ArticleStatus.Rejected ? ChainNames.PublishQueue : ChainNames.DeduplicateQueue;
-            await queue.SendAsync(next, new StageMessage(articleId), cancellationToken).ConfigureAwait(false);
+            await queue.SendAsync(next, new StageMessage(articleId, WorkItems.Cleaned), cancellationToken).ConfigureAwait(false);
             logger.LogDebug("Cleaned {BlobName} as {ArticleId}; next {Queue}", blob.Name, articleId, next);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -19,6 +19,7 @@ namespace Ingest.Core.Pipeline;
 public sealed class IncomingReconciler(
     StorageClients clients,
     CleanStage clean,
+    IWorkItemStore workItems,
     IOptions<PipelineOptions> options,
     TimeProvider clock,
     ILogger<IncomingReconciler> logger)
@@ -93,8 +94,9 @@ public sealed class IncomingReconciler(
         {
             return BlobState.Published;
         }
-        var work = await clients.Container(ChainNames.WorkContainer).GetBlobClient(articleId + ".json")
-            .ExistsAsync(cancellationToken).ConfigureAwait(false);
-        return work.Value ? BlobState.InFlight : BlobState.Missed;
+        // Every run of the chain writes the cleaned work item first, so its presence means a run is under way.
+        return await workItems.ExistsAsync(articleId, WorkItems.Cleaned, cancellationToken).ConfigureAwait(false)
+            ? BlobState.InFlight
+            : BlobState.Missed;
     }
 }

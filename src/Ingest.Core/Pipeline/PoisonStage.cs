@@ -26,7 +26,7 @@ public sealed class PoisonStage(
             return;
         }
 
-        var partial = await workItems.LoadAsync(parsed.ArticleId, cancellationToken).ConfigureAwait(false);
+        var partial = await workItems.LoadAsync(parsed.ArticleId, parsed.WorkItem, cancellationToken).ConfigureAwait(false);
         if (partial is null)
         {
             logger.LogWarning("Poisoned article {ArticleId} from {Stage} has no work item; it was already published", parsed.ArticleId, stage);
@@ -36,7 +36,7 @@ public sealed class PoisonStage(
         var error = await errors.FindAsync(parsed.ArticleId, stage, cancellationToken).ConfigureAwait(false)
             ?? new StageError(stage, "The stage failed on every attempt; no error was recorded (the error log was unreachable).", 0);
         await publisher.PublishAsync(steps.Fail(parsed.ArticleId, partial, partial.Source, error), cancellationToken).ConfigureAwait(false);
-        await workItems.DeleteAsync(parsed.ArticleId, cancellationToken).ConfigureAwait(false);
+        await workItems.DeleteAllAsync(parsed.ArticleId, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -55,9 +55,9 @@ public sealed class PoisonStage(
         var error = await errors.FindAsync(articleId, StageNames.Clean, cancellationToken).ConfigureAwait(false)
             ?? new StageError(StageNames.Clean, "The blob trigger failed on every attempt before the clean stage ran.", 0);
         var source = new SourceInfo { Container = blob.Container, Name = blob.Name, ETag = blob.ETag };
-        var partial = await workItems.LoadAsync(articleId, cancellationToken).ConfigureAwait(false);
+        var partial = await workItems.LoadAsync(articleId, WorkItems.Cleaned, cancellationToken).ConfigureAwait(false);
         await publisher.PublishAsync(steps.Fail(articleId, partial, partial?.Source ?? source, error), cancellationToken).ConfigureAwait(false);
-        await workItems.DeleteAsync(articleId, cancellationToken).ConfigureAwait(false);
+        await workItems.DeleteAllAsync(articleId, cancellationToken).ConfigureAwait(false);
     }
 
     internal static bool TryParseBlobPoison(string message, out SourceBlobRef blob)

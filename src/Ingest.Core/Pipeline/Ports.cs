@@ -18,12 +18,16 @@ public interface ISourceReader
     Task<SourceRead> ReadAsync(SourceBlobRef blob, CancellationToken cancellationToken);
 }
 
-/// <summary>Intermediate per-article state between stages, keyed by article id.</summary>
+/// <summary>
+/// Intermediate per-article state: one immutable output per stage (<see cref="WorkItems"/>), keyed by
+/// article id and stage. Written before the next stage is told, deleted once the outcome is published.
+/// </summary>
 public interface IWorkItemStore
 {
-    Task SaveAsync(ProcessedDocument document, CancellationToken cancellationToken);
-    Task<ProcessedDocument?> LoadAsync(string articleId, CancellationToken cancellationToken);
-    Task DeleteAsync(string articleId, CancellationToken cancellationToken);
+    Task SaveAsync(ProcessedDocument document, string workItem, CancellationToken cancellationToken);
+    Task<ProcessedDocument?> LoadAsync(string articleId, string workItem, CancellationToken cancellationToken);
+    Task<bool> ExistsAsync(string articleId, string workItem, CancellationToken cancellationToken);
+    Task DeleteAllAsync(string articleId, CancellationToken cancellationToken);
 }
 
 /// <summary>Hands an article to the next stage.</summary>

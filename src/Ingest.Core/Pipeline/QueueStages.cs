@@ -15,7 +15,7 @@ public abstract class QueueStage(IWorkItemStore workItems, IStageErrorLog errors
 {
     protected abstract string Stage { get; }
 
-    protected IWorkItemStore WorkItems => workItems;
+    protected IWorkItemStore Store => workItems;
 
     public async Task RunAsync(string message, int dequeueCount, CancellationToken cancellationToken)
     {
@@ -29,11 +29,12 @@ public abstract class QueueStage(IWorkItemStore workItems, IStageErrorLog errors
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["ArticleId"] = parsed.ArticleId, ["Stage"] = Stage });
         try
         {
-            var document = await workItems.LoadAsync(parsed.ArticleId, cancellationToken).ConfigureAwait(false);
+            var document = await workItems.LoadAsync(parsed.ArticleId, parsed.WorkItem, cancellationToken).ConfigureAwait(false);
             if (document is null)
             {
-                // The work item is deleted only after its outcome was published, so this is a re-delivery.
-                logger.LogInformation("Article {ArticleId} has no work item at {Stage}; its outcome was already published", parsed.ArticleId, Stage);
+                // Work items are deleted only after the outcome was published, so this is a re-delivery.
+                logger.LogInformation("Article {ArticleId} has no {WorkItem} work item at {Stage}; its outcome was already published",
+                    parsed.ArticleId, parsed.WorkItem, Stage);
                 return;
             }
             await ProcessAsync(document, cancellationToken).ConfigureAwait(false);
@@ -66,10 +67,10 @@ public sealed class DeduplicateStage(
         var hash = ArticleSteps.HashContent(document);
         var claim = await index.ClaimExactAsync(hash, document.Id, cancellationToken).ConfigureAwait(false);
         var decided = ArticleSteps.ApplyClaim(document, hash, claim);
-        await WorkItems.SaveAsync(decided, cancellationToken).ConfigureAwait(false);
+        await Store.SaveAsync(decided, WorkItems.Deduplicated, cancellationToken).ConfigureAwait(false);
         // Duplicates skip recognition: consumers query entities to find stories, and the canonical record carries them.
         var next = claim.IsCanonical ? ChainNames.RecognizeQueue : ChainNames.PublishQueue;
-        await queue.SendAsync(next, new StageMessage(document.Id), cancellationToken).ConfigureAwait(false);
+        await queue.SendAsync(next, new StageMessage(document.Id, WorkItems.Deduplicated), cancellationToken).ConfigureAwait(false);
     }
 }
 
@@ -87,8 +88,8 @@ public sealed class RecognizeStage(
     {
         var article = document.Article ?? throw new InvalidOperationException($"Article {document.Id} reached recognition without text.");
         var recognition = await recognizer.RecognizeAsync(article.Text, article.Language, cancellationToken).ConfigureAwait(false);
-        await WorkItems.SaveAsync(ArticleSteps.ApplyRecognition(document, recognition), cancellationToken).ConfigureAwait(false);
-        await queue.SendAsync(ChainNames.PublishQueue, new StageMessage(document.Id), cancellationToken).ConfigureAwait(false);
+        await Store.SaveAsync(ArticleSteps.ApplyRecognition(document, recognition), WorkItems.Recognized, cancellationToken).ConfigureAwait(false);
+        await queue.SendAsync(ChainNames.PublishQueue, new StageMessage(document.Id, WorkItems.Recognized), cancellationToken).ConfigureAwait(false);
     }
 }
 
@@ -108,7 +109,7 @@ public sealed class PublishStage(
         await publisher.PublishAsync(steps.Stamp(document), cancellationToken).ConfigureAwait(false);
         if (options.Value.DeleteWorkItems)
         {
-            await WorkItems.DeleteAsync(document.Id, cancellationToken).ConfigureAwait(false);
+            await Store.DeleteAllAsync(document.Id, cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -5,10 +5,14 @@ using Ingest.Core.Articles;
 namespace Ingest.Core.Pipeline;
 
 /// <summary>
-/// The message between stages: only the article id. State lives in the work-item blob, so messages stay
-/// tiny whatever the article size and any stage can be retried alone.
+/// The message between stages: the article id and which stage's output to read. State lives in work-item
+/// blobs, so messages stay tiny whatever the article size and any stage can be retried alone. Each stage
+/// writes its own output and reads only the one named here, so two runs of the chain for one blob version
+/// (an at-least-once trigger firing twice) never read each other's half-finished state.
 /// </summary>
-public sealed record StageMessage([property: JsonPropertyName("articleId")] string ArticleId)
+public sealed record StageMessage(
+    [property: JsonPropertyName("articleId")] string ArticleId,
+    [property: JsonPropertyName("workItem")] string WorkItem)
 {
     public string ToJson() => JsonSerializer.Serialize(this, StageMessageJsonContext.Default.StageMessage);
 
@@ -23,7 +27,7 @@ public sealed record StageMessage([property: JsonPropertyName("articleId")] stri
         try
         {
             var parsed = JsonSerializer.Deserialize(json, StageMessageJsonContext.Default.StageMessage);
-            if (parsed is not null && Articles.ArticleId.IsValid(parsed.ArticleId))
+            if (parsed is not null && Articles.ArticleId.IsValid(parsed.ArticleId) && WorkItems.IsKnown(parsed.WorkItem))
             {
                 message = parsed;
                 return true;
@@ -34,6 +38,18 @@ public sealed record StageMessage([property: JsonPropertyName("articleId")] stri
         }
         return false;
     }
+}
+
+/// <summary>The outputs stages leave for the next one, named after what was done to the article.</summary>
+public static class WorkItems
+{
+    public const string Cleaned = "cleaned";
+    public const string Deduplicated = "deduplicated";
+    public const string Recognized = "recognized";
+
+    public static readonly IReadOnlyList<string> All = [Cleaned, Deduplicated, Recognized];
+
+    public static bool IsKnown(string? name) => name is not null && All.Contains(name);
 }
 
 /// <summary>The consumer notification on <c>articles-processed</c>: which record, its outcome, where its document is.</summary>

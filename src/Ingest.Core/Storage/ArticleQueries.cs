@@ -20,7 +20,10 @@ public sealed class ArticleQueries(StorageClients clients, TimeProvider clock)
             var row = await clients.Table(ChainNames.ArticlesTable)
                 .GetEntityIfExistsAsync<TableEntity>(articleId, ArticleRows.ArticleRowKey, cancellationToken: cancellationToken)
                 .ConfigureAwait(false);
-            return row.HasValue ? await ToDocumentAsync(row.Value!, cancellationToken).ConfigureAwait(false) : null;
+            // A row still being published has no document yet: to a consumer it does not exist.
+            return row.HasValue && row.Value!.GetString("PublishState") == ArticleRows.PublishStateComplete
+                ? await ToDocumentAsync(row.Value, cancellationToken).ConfigureAwait(false)
+                : null;
         }
         catch (RequestFailedException ex) when (IsMissingTable(ex))
         {

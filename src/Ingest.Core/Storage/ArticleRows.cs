@@ -12,6 +12,8 @@ public static class ArticleRows
 {
     public const string ArticleRowKey = "article";
     public const string PublishStateComplete = "complete";
+    /// <summary>The placeholder a publisher inserts first; the record is visible to consumers only once complete.</summary>
+    public const string PublishStatePublishing = "publishing";
     private const int MaxShortText = 1_000;
 
     public static string DocumentBlobName(string articleId) => articleId + ".json";

@@ -31,8 +31,11 @@ public sealed class BlobSourceReader(StorageClients clients, IOptions<PipelineOp
         }
         catch (RequestFailedException ex) when (ex.Status == 412)
         {
-            return SourceRead.Unreadable(fallbackInfo, RejectionCodes.SourceReplaced,
-                "The blob was overwritten before this version could be read; the new version is processed as its own record.");
+            // A condition on a blob that no longer exists also fails with 412: tell deleted from replaced.
+            return (await client.ExistsAsync(cancellationToken).ConfigureAwait(false)).Value
+                ? SourceRead.Unreadable(fallbackInfo, RejectionCodes.SourceReplaced,
+                    "The blob was overwritten before this version could be read; the new version is processed as its own record.")
+                : SourceRead.Unreadable(fallbackInfo, RejectionCodes.SourceDeleted, "The blob was deleted before the pipeline could read it.");
         }
 
         var info = new SourceInfo

@@ -26,17 +26,30 @@ public sealed class TableOutcomePublisher(
     public async Task<PublishResult> PublishAsync(ProcessedDocument document, CancellationToken cancellationToken)
     {
         var articles = clients.Table(ChainNames.ArticlesTable);
-        var existing = await articles.GetEntityIfExistsAsync<TableEntity>(
-            document.Id, ArticleRows.ArticleRowKey, ["PublishState", "ProcessedAt"], cancellationToken).ConfigureAwait(false);
-        if (existing.HasValue && existing.Value!.GetString("PublishState") == ArticleRows.PublishStateComplete)
+        // Claim the record first. Two runs publishing one article at once (an at-least-once trigger that
+        // fired twice) both end up writing the same processedAt: the one the first insert recorded.
+        var placeholder = new TableEntity(document.Id, ArticleRows.ArticleRowKey)
         {
-            logger.LogInformation("Article {ArticleId} was already published; re-delivery ignored", document.Id);
-            return PublishResult.AlreadyPublished;
+            ["PublishState"] = ArticleRows.PublishStatePublishing,
+            ["ProcessedAt"] = document.ProcessedAt,
+        };
+        try
+        {
+            await articles.AddEntityAsync(placeholder, cancellationToken).ConfigureAwait(false);
         }
-
-        if (existing.HasValue && existing.Value!.GetDateTimeOffset("ProcessedAt") is { } firstProcessedAt)
+        catch (RequestFailedException ex) when (ex.Status == 409)
         {
-            document = document with { ProcessedAt = firstProcessedAt };
+            var existing = (await articles.GetEntityAsync<TableEntity>(
+                document.Id, ArticleRows.ArticleRowKey, ["PublishState", "ProcessedAt"], cancellationToken).ConfigureAwait(false)).Value;
+            if (existing.GetString("PublishState") == ArticleRows.PublishStateComplete)
+            {
+                logger.LogInformation("Article {ArticleId} was already published; re-delivery ignored", document.Id);
+                return PublishResult.AlreadyPublished;
+            }
+            if (existing.GetDateTimeOffset("ProcessedAt") is { } firstProcessedAt)
+            {
+                document = document with { ProcessedAt = firstProcessedAt };
+            }
         }
 
         var json = DocumentJson.Serialize(document);

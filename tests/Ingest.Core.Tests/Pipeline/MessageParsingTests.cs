@@ -10,8 +10,8 @@ public sealed class MessageParsingTests
     [Fact]
     public void A_stage_message_round_trips()
     {
-        Assert.True(StageMessage.TryParse(new StageMessage(Id).ToJson(), out var parsed));
-        Assert.Equal(Id, parsed.ArticleId);
+        Assert.True(StageMessage.TryParse(new StageMessage(Id, WorkItems.Deduplicated).ToJson(), out var parsed));
+        Assert.Equal((Id, WorkItems.Deduplicated), (parsed.ArticleId, parsed.WorkItem));
     }
 
     [Theory]
@@ -19,7 +19,9 @@ public sealed class MessageParsingTests
     [InlineData("")]
     [InlineData("not json")]
     [InlineData("{\"articleId\": 42}")]
-    [InlineData("{\"articleId\": \"../x\"}")]
+    [InlineData("{\"articleId\": \"../x\", \"workItem\": \"cleaned\"}")]
+    [InlineData("{\"articleId\": \"0123456789abcdef0123456789abcdef\"}")]
+    [InlineData("{\"articleId\": \"0123456789abcdef0123456789abcdef\", \"workItem\": \"../../secrets\"}")]
     [InlineData("[]")]
     [InlineData("null")]
     public void Anything_else_is_not_a_stage_message(string? text) => Assert.False(StageMessage.TryParse(text, out _));

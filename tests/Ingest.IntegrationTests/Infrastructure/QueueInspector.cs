@@ -10,7 +10,7 @@ public static class QueueInspector
     public static async Task WaitUntilDrainedAsync(StorageClients clients, string articleId, TimeSpan? timeout = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
-        var work = clients.Container(ChainNames.WorkContainer).GetBlobClient(articleId + ".json");
+        var work = clients.Container(ChainNames.WorkContainer).GetBlobClient(Ingest.Core.Storage.BlobWorkItemStore.BlobName(articleId, WorkItems.Cleaned));
         while (DateTime.UtcNow < deadline)
         {
             var counts = await Task.WhenAll(
