@@ -93,7 +93,7 @@ public sealed class OfflineEntityRecognizer : IEntityRecognizer
             ArrayPool<int>.Shared.Return(tags);
             ArrayPool<float>.Shared.Return(confidence);
         }
-        return mentions;
+        return DocumentConsistency.Apply(mentions);
     }
 
     /// <summary>Turns B/I runs into mentions; a mention's confidence is that of its least certain token.</summary>

@@ -5,8 +5,10 @@ namespace Ingest.Core.Recognition.Offline.Training;
 /// <summary>
 /// Scores a recognizer against labelled corpora, entity by entity: a prediction counts only if its category,
 /// start and end all match a gold entity. Each sentence's tokens are joined by single spaces (one sentence per
-/// line) and given to the recognizer as raw text, so the recognizer's own tokenizer and sentence splitter are
-/// part of what is measured; gold entities become character spans of that text.
+/// line) and each document (up to <see cref="MaxSentencesPerCall"/> sentences at a time) is given to the
+/// recognizer as raw text, so the recognizer's own tokenizer, sentence splitter and article-level consistency
+/// are part of what is measured; gold entities become character spans of that text. GMB keeps no document
+/// boundaries, so its sentences are recognized one by one.
 /// For IO and unprefixed corpora, where adjacent entities of one type cannot be told apart in the gold data,
 /// predicted mentions of one category separated by a single space are merged before scoring, so a correct
 /// split into two names is not counted as two errors against one merged gold span.
@@ -18,7 +20,7 @@ public static class NerEvaluator
     public static readonly IReadOnlyList<string> DefaultCategories =
         [EntityCategories.Person, EntityCategories.Location, EntityCategories.Organization];
 
-    private const int SentencesPerCall = 200;
+    public const int MaxSentencesPerCall = 200;
 
     /// <summary>
     /// Evaluates each file (format detected from its content). For the GMB CSV only the de-duplicated test portion
@@ -45,7 +47,8 @@ public static class NerEvaluator
         categories ??= DefaultCategories.ToArray();
         var counts = categories.ToDictionary(c => c, _ => NerScore.Zero);
         var tokens = 0;
-        foreach (var chunk in corpus.Sentences.Chunk(SentencesPerCall))
+        var documents = corpus.Sentences.GroupBy(s => s.Document).SelectMany(d => d.Chunk(MaxSentencesPerCall));
+        foreach (var chunk in documents)
         {
             var (text, gold) = Render(chunk, categories);
             tokens += chunk.Sum(s => s.Words.Length);

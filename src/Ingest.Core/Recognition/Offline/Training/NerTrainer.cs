@@ -13,8 +13,8 @@ public sealed record NerTrainingResult(
     NerEvaluationReport Dev);
 
 /// <summary>
-/// Trains the offline tagger: reads GMB, takes the train portion of <see cref="GmbSplit"/>, builds the word
-/// lexicon from its text and the gazetteer from its labels, keeps feature keys seen at least <see cref="NerTrainingOptions.MinFeatureCount"/>
+/// Trains the offline tagger: reads GMB, takes the train portion of <see cref="GmbSplit"/> plus the extra
+/// corpora, builds the word lexicon from their text and the unlabeled text and the gazetteer from its labels, keeps feature keys seen at least <see cref="NerTrainingOptions.MinFeatureCount"/>
 /// times, runs the averaged perceptron, prunes near-zero weights, fits the confidence temperature on the dev
 /// portion and writes the gzip'd model.
 /// </summary>
@@ -37,7 +37,13 @@ public static class NerTrainer
         var dev = GmbSplit.Select(gmb.Sentences, GmbPortion.Dev);
         log($"GMB: {gmb.Sentences.Count} sentences; train {train.Count}, dev {dev.Count} after de-duplication ({clock.Elapsed.TotalSeconds:F1}s)");
 
-        var lexicon = WordLexiconBuilder.Build(train.Select(s => (IReadOnlyList<string>)s.Words));
+        var text = train.Select(s => (IReadOnlyList<string>)s.Words).ToList();
+        foreach (var file in options.UnlabeledTextFiles)
+        {
+            text.AddRange(UnlabeledTextReader.ReadFile(Path.Combine(options.DataDirectory, file)));
+        }
+        var lexicon = WordLexiconBuilder.Build(text, options.Seed);
+        log($"lexicon from {text.Count} sentences ({clock.Elapsed.TotalSeconds:F1}s)");
         var tags = new TagSet(NerEntityTypes.All);
         var traits = train.Select(s => TraitsOf(s.Words, lexicon, Gazetteer.Empty)).ToList();
         var gazetteer = GazetteerBuilder.Build(train, traits, tags, _ => true);
