@@ -10,7 +10,7 @@ namespace Ingest.Core.Recognition.Offline;
 /// </summary>
 internal static class FeatureTemplates
 {
-    public const int Version = 2;
+    public const int Version = 3;
     public const int Count = 42;
 
     private static readonly TokenTraits Before = TokenTraits.Boundary(0x5EB0_5EB0_5EB0_5EB0UL);
