@@ -67,6 +67,13 @@ public sealed record NerTrainingOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(Epochs, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(MinFeatureCount, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(PruneBelow);
+        foreach (var path in ExtraTrainingFiles.Concat(UnlabeledTextFiles).Select(f => Path.Combine(DataDirectory, f)).Prepend(GmbPath))
+        {
+            if (!File.Exists(path))
+            {
+                throw new FileNotFoundException($"Training data not found: {path}. Pass the shared data/ner folder as the data directory.", path);
+            }
+        }
     }
 
     internal string GmbPath => Path.Combine(DataDirectory, "gmb", "ner_dataset.csv");
