@@ -52,6 +52,29 @@ public class OfflineEntityRecognizerTests
     }
 
     [Fact]
+    public async Task A_title_case_headline_does_not_turn_every_word_into_a_name()
+    {
+        var mentions = await Recognize("Storm Batters Coastal Towns As Lisbon Prepares For Floods\nAngela Merkel Meets Xi Jinping In Beijing");
+
+        AssertFound(mentions, "Lisbon", EntityCategories.Location);
+        AssertFound(mentions, "Angela Merkel", EntityCategories.Person);
+        AssertFound(mentions, "Beijing", EntityCategories.Location);
+        Assert.DoesNotContain(mentions, m => m.Text.Contains("Storm") || m.Text.Contains("Towns") || m.Text.Contains("Meets"));
+    }
+
+    [Theory]
+    [InlineData("Storm Batters Coastal Towns As Lisbon Prepares", true)]
+    [InlineData("FLOODS HIT THE COAST", true)]
+    [InlineData("Barack Obama met Angela Merkel in Berlin", false)]
+    [InlineData("Paris Wins", false)]
+    [InlineData("Members Were Jared Leto And Shannon Leto.", false)]
+    public void Headlines_are_lines_whose_every_significant_word_is_capitalized(string line, bool expected)
+    {
+        var tokens = TextTokenizer.Tokenize(line);
+        Assert.Equal(expected, HeadlineCasing.IsHeadline(line, tokens, new SentenceSpan(0, tokens.Count)));
+    }
+
+    [Fact]
     public async Task Reports_its_name_and_the_model_version()
     {
         var result = await Recognizer.RecognizeAsync("Nothing here.", "en", CancellationToken.None);

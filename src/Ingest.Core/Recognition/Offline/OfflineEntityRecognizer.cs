@@ -73,14 +73,17 @@ public sealed class OfflineEntityRecognizer : IEntityRecognizer
         var traits = ArrayPool<TokenTraits>.Shared.Rent(longest);
         var tags = ArrayPool<int>.Shared.Rent(longest);
         var confidence = ArrayPool<float>.Shared.Rent(longest);
+        Span<char> recased = stackalloc char[HeadlineCasing.MaxWordLength];
         try
         {
             foreach (var sentence in sentences)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                var headline = HeadlineCasing.IsHeadline(text, tokens, sentence);
                 for (var i = 0; i < sentence.Count; i++)
                 {
-                    traits[i] = TokenTraits.Of(tokens[sentence.First + i].In(text), model.Lexicon);
+                    var word = tokens[sentence.First + i].In(text);
+                    traits[i] = TokenTraits.Of(headline ? HeadlineCasing.Recase(word, model.Lexicon, recased) : word, model.Lexicon);
                 }
                 TokenTraits.AddSentenceContext(traits.AsSpan(0, sentence.Count), model.Gazetteer);
                 SequenceDecoder.Decode(model, traits.AsSpan(0, sentence.Count), tags.AsSpan(0, sentence.Count), confidence.AsSpan(0, sentence.Count));
