@@ -119,6 +119,29 @@ public class OfflineEntityRecognizerTests
         }
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData(" \r\n\t ")]
+    [InlineData("...")]
+    public async Task Text_without_words_has_no_entities(string text)
+    {
+        Assert.Empty(await Recognize(text));
+    }
+
+    [Fact]
+    public async Task Pattern_entities_and_names_come_together_in_text_order()
+    {
+        const string text = "On March 3, 2025 Maria Santos of Oxfam wrote to press@oxfam.org about 2,500 families in Haiti.";
+        var mentions = await Recognize(text);
+
+        Assert.Equal(mentions.OrderBy(m => m.Offset).Select(m => m.Offset), mentions.Select(m => m.Offset));
+        AssertFound(mentions, "March 3, 2025", EntityCategories.DateTime);
+        AssertFound(mentions, "Maria Santos", EntityCategories.Person);
+        AssertFound(mentions, "press@oxfam.org", EntityCategories.Email);
+        AssertFound(mentions, "Haiti", EntityCategories.Location);
+        Assert.DoesNotContain(mentions, m => m.Category != EntityCategories.Email && m.Text.Contains("oxfam.org"));
+    }
+
     [Fact]
     public async Task Cancellation_is_honoured()
     {
