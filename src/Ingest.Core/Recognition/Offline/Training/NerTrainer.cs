@@ -2,7 +2,10 @@ using System.Diagnostics;
 
 namespace Ingest.Core.Recognition.Offline.Training;
 
-/// <summary>What a training run produced and how well it did on the GMB dev portion.</summary>
+/// <summary>
+/// What a training run produced and how well it did on the GMB dev portion. <see cref="TrainSentences"/>
+/// counts every training sentence, the extra corpora included.
+/// </summary>
 public sealed record NerTrainingResult(
     string ModelPath,
     long ModelBytes,
@@ -28,14 +31,14 @@ public static class NerTrainer
 
         var gmb = GmbCsvReader.ReadFile(options.GmbPath);
         var train = GmbSplit.Select(gmb.Sentences, GmbPortion.Train).ToList();
+        var dev = GmbSplit.Select(gmb.Sentences, GmbPortion.Dev);
+        log($"GMB: {gmb.Sentences.Count} sentences; train {train.Count}, dev {dev.Count} after de-duplication ({clock.Elapsed.TotalSeconds:F1}s)");
         foreach (var extra in options.ExtraTrainingFiles)
         {
             var corpus = NerCorpusReader.ReadFile(Path.Combine(options.DataDirectory, extra));
             train.AddRange(corpus.Sentences);
             log($"{extra}: {corpus.Sentences.Count} sentences added to training");
         }
-        var dev = GmbSplit.Select(gmb.Sentences, GmbPortion.Dev);
-        log($"GMB: {gmb.Sentences.Count} sentences; train {train.Count}, dev {dev.Count} after de-duplication ({clock.Elapsed.TotalSeconds:F1}s)");
 
         var text = train.Select(s => (IReadOnlyList<string>)s.Words).ToList();
         foreach (var file in options.UnlabeledTextFiles)
