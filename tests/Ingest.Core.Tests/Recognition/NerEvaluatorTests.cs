@@ -53,6 +53,38 @@ public class NerEvaluatorTests
     }
 
     [Fact]
+    public void Files_are_read_by_their_content_and_a_gmb_csv_is_scored_on_its_test_portion_only()
+    {
+        var folder = Directory.CreateTempSubdirectory("ner-eval-");
+        try
+        {
+            var sentences = Enumerable.Range(1, 60).Select(i => new[] { "Town", i.ToString(), "voted", "." }).ToList();
+            var csv = new List<string> { "Sentence #,Word,POS,Tag" };
+            for (var s = 0; s < sentences.Count; s++)
+            {
+                csv.AddRange(sentences[s].Select((w, k) => $"{(k == 0 ? $"Sentence: {s + 1}" : "")},{w},NN,{(k == 0 ? "B-geo" : "O")}"));
+            }
+            var gmbPath = Path.Combine(folder.FullName, "renamed.csv");
+            File.WriteAllLines(gmbPath, csv);
+            var conllPath = Path.Combine(folder.FullName, "tiny.conll");
+            File.WriteAllText(conllPath, "Oslo I-LOC\nvoted O\n");
+
+            var reports = NerEvaluator.EvaluateFiles(new ScriptedRecognizer(), [gmbPath, conllPath]);
+
+            var testCount = sentences.Count(s => GmbSplit.PortionOf(s) == GmbPortion.Test);
+            Assert.InRange(testCount, 1, 20);
+            Assert.Equal(testCount, reports[0].Sentences);
+            Assert.Equal(new NerScore(0, 0, testCount), reports[0].Micro);
+            Assert.Equal(NerTagScheme.Io, reports[1].Scheme);
+            Assert.Equal(new NerScore(0, 0, 1), reports[1].Micro);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void F1_is_zero_when_nothing_matches()
     {
         Assert.Equal(0, new NerScore(0, 3, 4).F1);

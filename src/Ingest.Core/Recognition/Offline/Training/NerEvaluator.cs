@@ -33,7 +33,7 @@ public static class NerEvaluator
         foreach (var path in paths)
         {
             var corpus = NerCorpusReader.ReadFile(path);
-            if (corpus.Name.Equals("ner_dataset.csv", StringComparison.OrdinalIgnoreCase))
+            if (NerCorpusReader.IsGmbCsv(path))
             {
                 corpus = corpus with { Name = corpus.Name + " (test portion)", Sentences = GmbSplit.Select(corpus.Sentences, GmbPortion.Test) };
             }
