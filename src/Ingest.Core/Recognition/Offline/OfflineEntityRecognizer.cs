@@ -49,17 +49,31 @@ public sealed class OfflineEntityRecognizer : IEntityRecognizer
     /// <summary>The loaded model (loads it if this is the first use).</summary>
     public NerModel Model => _model.Value;
 
+    /// <summary>The work is CPU-bound and in memory, so this completes synchronously; see <see cref="Recognize"/>.</summary>
     public Task<RecognitionResult> RecognizeAsync(string text, string? language, CancellationToken cancellationToken)
     {
+        try
+        {
+            return Task.FromResult(Recognize(text, language, cancellationToken));
+        }
+        catch (OperationCanceledException canceled) when (canceled.CancellationToken == cancellationToken)
+        {
+            return Task.FromCanceled<RecognitionResult>(cancellationToken);
+        }
+    }
+
+    public RecognitionResult Recognize(string text, string? language, CancellationToken cancellationToken = default)
+    {
         ArgumentNullException.ThrowIfNull(text);
+        cancellationToken.ThrowIfCancellationRequested();
         var info = new RecognizerInfo { Name = RecognizerName, Version = Model.Version };
         var patterns = PatternEntityRecognizer.Recognize(text);
         if (language is not null && !language.StartsWith("en", StringComparison.OrdinalIgnoreCase))
         {
-            return Task.FromResult(new RecognitionResult(patterns, info));
+            return new RecognitionResult(patterns, info);
         }
         var names = Tag(text, cancellationToken);
-        return Task.FromResult(new RecognitionResult(MentionMerger.Merge(names, patterns), info));
+        return new RecognitionResult(MentionMerger.Merge(names, patterns), info);
     }
 
     /// <summary>The tagger's mentions alone, in text order.</summary>

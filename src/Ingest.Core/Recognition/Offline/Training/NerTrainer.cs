@@ -73,7 +73,8 @@ public static class NerTrainer
             model.Write(file);
         }
 
-        var devReport = NerEvaluator.Evaluate(new OfflineEntityRecognizer(model), new NerCorpus("gmb-dev", NerTagScheme.Bio, dev));
+        var recognizer = new OfflineEntityRecognizer(model);
+        var devReport = NerEvaluator.Evaluate(text => recognizer.Recognize(text, "en").Entities, new NerCorpus("gmb-dev", NerTagScheme.Bio, dev));
         log($"dev micro F1 {devReport.Micro.F1:F4} ({clock.Elapsed.TotalSeconds:F1}s)");
         return new NerTrainingResult(
             options.OutputPath, new FileInfo(options.OutputPath).Length, train.Count, dev.Count, prunedRows.Count, clock.Elapsed, devReport);
