@@ -38,6 +38,7 @@ public class CorpusReaderTests
 
         Assert.Equal(NerTagScheme.Io, corpus.Scheme);
         Assert.Equal(2, corpus.Sentences.Count);
+        Assert.Equal([0, 0], corpus.Sentences.Select(s => s.Document));
         Assert.Equal(["B-ORG", "I-ORG", "I-ORG", "O", "O", "B-LOC", "O", "O", "O"], corpus.Sentences[0].Tags);
     }
 
@@ -58,6 +59,14 @@ public class CorpusReaderTests
         const string text = "-DOCSTART- -X- O O\n\nBank NNP - I-ORG\nof IN - I-ORG\nUtopia NNP - I-ORG\nlends VBZ - O\n";
         var corpus = ConllReader.Read(new StringReader(text), "sec.txt");
         Assert.Equal(["B-ORG", "I-ORG", "I-ORG", "O"], corpus.Sentences[0].Tags);
+    }
+
+    [Fact]
+    public void Docstart_lines_number_the_documents()
+    {
+        const string text = "-DOCSTART- O\n\nA O\n\nB O\n-DOCSTART- O\n\nC O\n";
+        var corpus = ConllReader.Read(new StringReader(text), "docs.txt");
+        Assert.Equal([0, 0, 1], corpus.Sentences.Select(s => s.Document));
     }
 
     [Fact]

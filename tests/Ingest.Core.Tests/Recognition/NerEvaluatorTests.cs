@@ -20,7 +20,7 @@ public class NerEvaluatorTests
     private static NerCorpus Corpus(NerTagScheme scheme, params NerSentence[] sentences) => new("tiny", scheme, sentences);
 
     [Fact]
-    public void Scores_exact_entity_matches_per_category_and_micro()
+    public async Task Scores_exact_entity_matches_per_category_and_micro()
     {
         // Gold: Person "Lena Ortiz", Location "Oslo", Organization "Vexa Corp".
         var corpus = Corpus(NerTagScheme.Bio, new NerSentence(
@@ -31,7 +31,7 @@ public class NerEvaluatorTests
             ("Lena Ortiz", EntityCategories.Person), ("Vexa", EntityCategories.Organization), ("Oslo", EntityCategories.Organization),
             ("left", EntityCategories.DateTime));
 
-        var report = NerEvaluator.Evaluate(recognizer, corpus);
+        var report = await NerEvaluator.EvaluateAsync(recognizer, corpus);
 
         Assert.Equal(new NerScore(1, 0, 0), report.PerCategory[EntityCategories.Person]);
         Assert.Equal(new NerScore(0, 2, 1), report.PerCategory[EntityCategories.Organization]);
@@ -43,13 +43,45 @@ public class NerEvaluatorTests
     }
 
     [Fact]
-    public void In_io_corpora_adjacent_predictions_of_one_type_are_merged_like_the_gold()
+    public async Task In_io_corpora_adjacent_predictions_of_one_type_are_merged_like_the_gold()
     {
         var sentence = new NerSentence(["Rome", "Milan", "trains"], ["B-LOC", "I-LOC", "O"]);
         var split = new ScriptedRecognizer(("Rome", EntityCategories.Location), ("Milan", EntityCategories.Location));
 
-        Assert.Equal(new NerScore(1, 0, 0), NerEvaluator.Evaluate(split, Corpus(NerTagScheme.Io, sentence)).Micro);
-        Assert.Equal(new NerScore(0, 2, 1), NerEvaluator.Evaluate(split, Corpus(NerTagScheme.Bio, sentence)).Micro);
+        Assert.Equal(new NerScore(1, 0, 0), (await NerEvaluator.EvaluateAsync(split, Corpus(NerTagScheme.Io, sentence))).Micro);
+        Assert.Equal(new NerScore(0, 2, 1), (await NerEvaluator.EvaluateAsync(split, Corpus(NerTagScheme.Bio, sentence))).Micro);
+    }
+
+    [Fact]
+    public async Task Files_are_read_by_their_content_and_a_gmb_csv_is_scored_on_its_test_portion_only()
+    {
+        var folder = Directory.CreateTempSubdirectory("ner-eval-");
+        try
+        {
+            var sentences = Enumerable.Range(1, 60).Select(i => new[] { "Town", i.ToString(), "voted", "." }).ToList();
+            var csv = new List<string> { "Sentence #,Word,POS,Tag" };
+            for (var s = 0; s < sentences.Count; s++)
+            {
+                csv.AddRange(sentences[s].Select((w, k) => $"{(k == 0 ? $"Sentence: {s + 1}" : "")},{w},NN,{(k == 0 ? "B-geo" : "O")}"));
+            }
+            var gmbPath = Path.Combine(folder.FullName, "renamed.csv");
+            File.WriteAllLines(gmbPath, csv);
+            var conllPath = Path.Combine(folder.FullName, "tiny.conll");
+            File.WriteAllText(conllPath, "Oslo I-LOC\nvoted O\n");
+
+            var reports = await NerEvaluator.EvaluateFilesAsync(new ScriptedRecognizer(), [gmbPath, conllPath]);
+
+            var testCount = sentences.Count(s => GmbSplit.PortionOf(s) == GmbPortion.Test);
+            Assert.InRange(testCount, 1, 20);
+            Assert.Equal(testCount, reports[0].Sentences);
+            Assert.Equal(new NerScore(0, 0, testCount), reports[0].Micro);
+            Assert.Equal(NerTagScheme.Io, reports[1].Scheme);
+            Assert.Equal(new NerScore(0, 0, 1), reports[1].Micro);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 
     [Fact]

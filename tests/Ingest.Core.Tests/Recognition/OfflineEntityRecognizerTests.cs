@@ -52,6 +52,29 @@ public class OfflineEntityRecognizerTests
     }
 
     [Fact]
+    public async Task A_title_case_headline_does_not_turn_every_word_into_a_name()
+    {
+        var mentions = await Recognize("Storm Batters Coastal Towns As Lisbon Prepares For Floods\nAngela Merkel Meets Xi Jinping In Beijing");
+
+        AssertFound(mentions, "Lisbon", EntityCategories.Location);
+        AssertFound(mentions, "Angela Merkel", EntityCategories.Person);
+        AssertFound(mentions, "Beijing", EntityCategories.Location);
+        Assert.DoesNotContain(mentions, m => m.Text.Contains("Storm") || m.Text.Contains("Towns") || m.Text.Contains("Meets"));
+    }
+
+    [Theory]
+    [InlineData("Storm Batters Coastal Towns As Lisbon Prepares", true)]
+    [InlineData("FLOODS HIT THE COAST", true)]
+    [InlineData("Barack Obama met Angela Merkel in Berlin", false)]
+    [InlineData("Paris Wins", false)]
+    [InlineData("Members Were Jared Leto And Shannon Leto.", false)]
+    public void Headlines_are_lines_whose_every_significant_word_is_capitalized(string line, bool expected)
+    {
+        var tokens = TextTokenizer.Tokenize(line);
+        Assert.Equal(expected, HeadlineCasing.IsHeadline(line, tokens, new SentenceSpan(0, tokens.Count)));
+    }
+
+    [Fact]
     public async Task Reports_its_name_and_the_model_version()
     {
         var result = await Recognizer.RecognizeAsync("Nothing here.", "en", CancellationToken.None);
@@ -96,12 +119,37 @@ public class OfflineEntityRecognizerTests
         }
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData(" \r\n\t ")]
+    [InlineData("...")]
+    public async Task Text_without_words_has_no_entities(string text)
+    {
+        Assert.Empty(await Recognize(text));
+    }
+
+    [Fact]
+    public async Task Pattern_entities_and_names_come_together_in_text_order()
+    {
+        const string text = "On March 3, 2025 Maria Santos of Oxfam wrote to press@oxfam.org about 2,500 families in Haiti.";
+        var mentions = await Recognize(text);
+
+        Assert.Equal(mentions.OrderBy(m => m.Offset).Select(m => m.Offset), mentions.Select(m => m.Offset));
+        AssertFound(mentions, "March 3, 2025", EntityCategories.DateTime);
+        AssertFound(mentions, "Maria Santos", EntityCategories.Person);
+        AssertFound(mentions, "press@oxfam.org", EntityCategories.Email);
+        AssertFound(mentions, "Haiti", EntityCategories.Location);
+        Assert.DoesNotContain(mentions, m => m.Category != EntityCategories.Email && m.Text.Contains("oxfam.org"));
+    }
+
     [Fact]
     public async Task Cancellation_is_honoured()
     {
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Recognizer.RecognizeAsync("Paris is in France.", "en", cancelled.Token));
+        var task = Recognizer.RecognizeAsync("Paris is in France.", "en", cancelled.Token);
+        Assert.True(task.IsCanceled);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => task);
     }
 
     private static string Describe(IReadOnlyList<EntityMention> mentions) =>

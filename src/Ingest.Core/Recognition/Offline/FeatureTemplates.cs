@@ -10,8 +10,8 @@ namespace Ingest.Core.Recognition.Offline;
 /// </summary>
 internal static class FeatureTemplates
 {
-    public const int Version = 2;
-    public const int Count = 38;
+    public const int Version = 3;
+    public const int Count = 42;
 
     private static readonly TokenTraits Before = TokenTraits.Boundary(0x5EB0_5EB0_5EB0_5EB0UL);
     private static readonly TokenTraits After = TokenTraits.Boundary(0xE05E_E05E_E05E_E05EUL);
@@ -64,5 +64,9 @@ internal static class FeatureTemplates
         keys[35] = FeatureHash.Key(35, w.GazetteerMark);
         keys[36] = FeatureHash.Key(36, w.GazetteerMark, w.ShortShape, p1.Folded);
         keys[37] = FeatureHash.Key(37, p1.GazetteerMark, w.GazetteerMark, n1.GazetteerMark);
+        keys[38] = FeatureHash.Key(38, p2.Folded, p1.Folded);
+        keys[39] = FeatureHash.Key(39, n1.Folded, n2.Folded);
+        keys[40] = FeatureHash.Key(40, p1.Folded, n1.Folded);
+        keys[41] = FeatureHash.Key(41, (ulong)w.Cluster, w.ShortShape, (ulong)p1.Cluster);
     }
 }

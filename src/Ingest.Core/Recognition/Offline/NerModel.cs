@@ -1,5 +1,7 @@
+using System.Buffers.Binary;
 using System.Collections.Frozen;
 using System.IO.Compression;
+using System.Runtime.InteropServices;
 
 namespace Ingest.Core.Recognition.Offline;
 
@@ -148,16 +150,27 @@ public sealed class NerModel
             transitions[i] = reader.ReadSingle();
         }
 
+        // The two big arrays are read in bulk: per-value BinaryReader calls would dominate the load time.
         var rowCount = reader.ReadInt32();
+        var keys = new ulong[rowCount];
+        buffered.ReadExactly(MemoryMarshal.AsBytes(keys.AsSpan()));
+        var halves = new Half[rowCount * tags.Count];
+        buffered.ReadExactly(MemoryMarshal.AsBytes(halves.AsSpan()));
+        if (!BitConverter.IsLittleEndian)
+        {
+            BinaryPrimitives.ReverseEndianness(keys, keys);
+            var raw = MemoryMarshal.Cast<Half, ushort>(halves.AsSpan());
+            BinaryPrimitives.ReverseEndianness(raw, raw);
+        }
         var rows = new Dictionary<ulong, int>(rowCount);
         for (var row = 0; row < rowCount; row++)
         {
-            rows.Add(reader.ReadUInt64(), row);
+            rows.Add(keys[row], row);
         }
-        var weights = new float[rowCount * tags.Count];
+        var weights = new float[halves.Length];
         for (var i = 0; i < weights.Length; i++)
         {
-            weights[i] = (float)reader.ReadHalf();
+            weights[i] = (float)halves[i];
         }
         return new NerModel(version, tags, lexicon, gazetteer, rows, weights, transitions, temperature);
     }

@@ -49,17 +49,31 @@ public sealed class OfflineEntityRecognizer : IEntityRecognizer
     /// <summary>The loaded model (loads it if this is the first use).</summary>
     public NerModel Model => _model.Value;
 
+    /// <summary>The work is CPU-bound and in memory, so this completes synchronously; see <see cref="Recognize"/>.</summary>
     public Task<RecognitionResult> RecognizeAsync(string text, string? language, CancellationToken cancellationToken)
     {
+        try
+        {
+            return Task.FromResult(Recognize(text, language, cancellationToken));
+        }
+        catch (OperationCanceledException canceled) when (canceled.CancellationToken == cancellationToken)
+        {
+            return Task.FromCanceled<RecognitionResult>(cancellationToken);
+        }
+    }
+
+    public RecognitionResult Recognize(string text, string? language, CancellationToken cancellationToken = default)
+    {
         ArgumentNullException.ThrowIfNull(text);
+        cancellationToken.ThrowIfCancellationRequested();
         var info = new RecognizerInfo { Name = RecognizerName, Version = Model.Version };
         var patterns = PatternEntityRecognizer.Recognize(text);
         if (language is not null && !language.StartsWith("en", StringComparison.OrdinalIgnoreCase))
         {
-            return Task.FromResult(new RecognitionResult(patterns, info));
+            return new RecognitionResult(patterns, info);
         }
         var names = Tag(text, cancellationToken);
-        return Task.FromResult(new RecognitionResult(MentionMerger.Merge(names, patterns), info));
+        return new RecognitionResult(MentionMerger.Merge(names, patterns), info);
     }
 
     /// <summary>The tagger's mentions alone, in text order.</summary>
@@ -73,14 +87,17 @@ public sealed class OfflineEntityRecognizer : IEntityRecognizer
         var traits = ArrayPool<TokenTraits>.Shared.Rent(longest);
         var tags = ArrayPool<int>.Shared.Rent(longest);
         var confidence = ArrayPool<float>.Shared.Rent(longest);
+        Span<char> recased = stackalloc char[HeadlineCasing.MaxWordLength];
         try
         {
             foreach (var sentence in sentences)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                var headline = HeadlineCasing.IsHeadline(text, tokens, sentence);
                 for (var i = 0; i < sentence.Count; i++)
                 {
-                    traits[i] = TokenTraits.Of(tokens[sentence.First + i].In(text), model.Lexicon);
+                    var word = tokens[sentence.First + i].In(text);
+                    traits[i] = TokenTraits.Of(headline ? HeadlineCasing.Recase(word, model.Lexicon, recased) : word, model.Lexicon);
                 }
                 TokenTraits.AddSentenceContext(traits.AsSpan(0, sentence.Count), model.Gazetteer);
                 SequenceDecoder.Decode(model, traits.AsSpan(0, sentence.Count), tags.AsSpan(0, sentence.Count), confidence.AsSpan(0, sentence.Count));
@@ -93,7 +110,7 @@ public sealed class OfflineEntityRecognizer : IEntityRecognizer
             ArrayPool<int>.Shared.Return(tags);
             ArrayPool<float>.Shared.Return(confidence);
         }
-        return mentions;
+        return DocumentConsistency.Apply(mentions);
     }
 
     /// <summary>Turns B/I runs into mentions; a mention's confidence is that of its least certain token.</summary>

@@ -4,6 +4,7 @@ namespace Ingest.Core.Recognition.Offline.Training;
 /// Reads CoNLL-style files: one token per line, the token in the first column and its label in the last,
 /// columns separated by tabs when the line has one (BTC tokens may contain spaces) and by spaces otherwise
 /// (wikigold; SEC's 4-column <c>token POS - tag</c>). Blank lines and <c>-DOCSTART-</c> lines end a sentence.
+/// <c>-DOCSTART-</c> also starts a new document (<see cref="NerSentence.Document"/>).
 /// The tag scheme is detected per file: any <c>B-</c> means BIO/IOB2, only <c>I-</c> means IO, and bare labels
 /// (GUM) mean unprefixed; all are converted to IOB2, where a run of one type in IO or unprefixed data is one
 /// entity because those formats cannot mark a boundary between adjacent entities.
@@ -18,14 +19,21 @@ public static class ConllReader
 
     public static NerCorpus Read(TextReader reader, string name)
     {
-        var raw = new List<(List<string> Words, List<string> Labels)>();
+        var raw = new List<(List<string> Words, List<string> Labels, int Document)>();
+        var document = 0;
         var words = new List<string>();
         var labels = new List<string>();
         string? line;
         while ((line = reader.ReadLine()) is not null)
         {
             var trimmed = line.AsSpan().Trim();
-            if (trimmed.IsEmpty || trimmed.StartsWith("-DOCSTART-", StringComparison.Ordinal))
+            if (trimmed.StartsWith("-DOCSTART-", StringComparison.Ordinal))
+            {
+                Flush();
+                document += raw.Count > 0 ? 1 : 0;
+                continue;
+            }
+            if (trimmed.IsEmpty)
             {
                 Flush();
                 continue;
@@ -37,14 +45,14 @@ public static class ConllReader
         Flush();
 
         var scheme = DetectScheme(raw.SelectMany(s => s.Labels));
-        var sentences = raw.Select(s => new NerSentence(s.Words.ToArray(), ToIob2(s.Labels))).ToList();
+        var sentences = raw.Select(s => new NerSentence(s.Words.ToArray(), ToIob2(s.Labels), s.Document)).ToList();
         return new NerCorpus(name, scheme, sentences);
 
         void Flush()
         {
             if (words.Count > 0)
             {
-                raw.Add((words, labels));
+                raw.Add((words, labels, document));
                 words = [];
                 labels = [];
             }

@@ -55,19 +55,20 @@ public static class GmbCsvReader
             }
             if (fields[0].Length > 0 && words.Count > 0)
             {
-                sentences.Add(Finish(words, tags));
+                sentences.Add(Finish(words, tags, sentences.Count));
             }
             words.Add(fields[1]);
             tags.Add(MapTag(fields[3], fields[2]));
         }
         if (words.Count > 0)
         {
-            sentences.Add(Finish(words, tags));
+            sentences.Add(Finish(words, tags, sentences.Count));
         }
         return new NerCorpus(name, NerTagScheme.Bio, sentences);
     }
 
-    private static NerSentence Finish(List<string> words, List<string> tags)
+    /// <summary>GMB's CSV keeps no document boundaries, so each sentence is its own document.</summary>
+    private static NerSentence Finish(List<string> words, List<string> tags, int document)
     {
         var w = words.ToArray();
         var t = tags.ToArray();
@@ -75,7 +76,7 @@ public static class GmbCsvReader
         PersonTitles.StripLeadingTitles(w, t);
         words.Clear();
         tags.Clear();
-        return new NerSentence(w, t);
+        return new NerSentence(w, t, document);
     }
 
     private static string MapTag(string tag, string partOfSpeech)

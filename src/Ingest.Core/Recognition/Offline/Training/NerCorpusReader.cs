@@ -3,15 +3,13 @@ namespace Ingest.Core.Recognition.Offline.Training;
 /// <summary>Reads any supported corpus file, choosing the reader from the file's first line.</summary>
 public static class NerCorpusReader
 {
-    public static NerCorpus ReadFile(string path)
+    public static NerCorpus ReadFile(string path) =>
+        IsGmbCsv(path) ? GmbCsvReader.ReadFile(path) : ConllReader.ReadFile(path);
+
+    /// <summary>Whether the file starts with the GMB CSV header (whatever the file is called).</summary>
+    public static bool IsGmbCsv(string path)
     {
-        string? first;
-        using (var probe = new StreamReader(path))
-        {
-            first = probe.ReadLine();
-        }
-        return first is not null && first.StartsWith("Sentence #", StringComparison.Ordinal)
-            ? GmbCsvReader.ReadFile(path)
-            : ConllReader.ReadFile(path);
+        using var probe = new StreamReader(path);
+        return probe.ReadLine()?.StartsWith("Sentence #", StringComparison.Ordinal) == true;
     }
 }

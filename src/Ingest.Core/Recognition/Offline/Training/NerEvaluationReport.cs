@@ -22,4 +22,19 @@ public sealed record NerEvaluationReport(
     int Sentences,
     int Tokens,
     IReadOnlyDictionary<string, NerScore> PerCategory,
-    NerScore Micro);
+    NerScore Micro)
+{
+    /// <summary>A plain-text table, one line per category and one for the micro average, for CLI output.</summary>
+    public string ToTable()
+    {
+        var table = new System.Text.StringBuilder();
+        table.AppendLine($"{Corpus}: {Sentences} sentences, {Tokens} tokens, {Scheme} tags");
+        table.AppendLine($"  {"category",-14}{"P",8}{"R",8}{"F1",8}{"TP",7}{"FP",7}{"FN",7}");
+        foreach (var (category, score) in PerCategory.Append(new("micro", Micro)))
+        {
+            table.AppendLine(FormattableString.Invariant(
+                $"  {category,-14}{score.Precision,8:F4}{score.Recall,8:F4}{score.F1,8:F4}{score.TruePositives,7}{score.FalsePositives,7}{score.FalseNegatives,7}"));
+        }
+        return table.ToString();
+    }
+}

@@ -5,8 +5,10 @@ namespace Ingest.Core.Recognition.Offline.Training;
 /// <summary>
 /// Scores a recognizer against labelled corpora, entity by entity: a prediction counts only if its category,
 /// start and end all match a gold entity. Each sentence's tokens are joined by single spaces (one sentence per
-/// line) and given to the recognizer as raw text, so the recognizer's own tokenizer and sentence splitter are
-/// part of what is measured; gold entities become character spans of that text.
+/// line) and each document (up to <see cref="MaxSentencesPerCall"/> sentences at a time) is given to the
+/// recognizer as raw text, so the recognizer's own tokenizer, sentence splitter and article-level consistency
+/// are part of what is measured; gold entities become character spans of that text. GMB keeps no document
+/// boundaries, so its sentences are recognized one by one.
 /// For IO and unprefixed corpora, where adjacent entities of one type cannot be told apart in the gold data,
 /// predicted mentions of one category separated by a single space are merged before scoring, so a correct
 /// split into two names is not counted as two errors against one merged gold span.
@@ -18,39 +20,74 @@ public static class NerEvaluator
     public static readonly IReadOnlyList<string> DefaultCategories =
         [EntityCategories.Person, EntityCategories.Location, EntityCategories.Organization];
 
-    private const int SentencesPerCall = 200;
+    public const int MaxSentencesPerCall = 200;
 
     /// <summary>
     /// Evaluates each file (format detected from its content). For the GMB CSV only the de-duplicated test portion
     /// of <see cref="GmbSplit"/> is scored, since the rest may have been trained on.
     /// </summary>
-    public static IReadOnlyList<NerEvaluationReport> EvaluateFiles(
-        IEntityRecognizer recognizer, IEnumerable<string> paths, IReadOnlyCollection<string>? categories = null)
+    public static async Task<IReadOnlyList<NerEvaluationReport>> EvaluateFilesAsync(
+        IEntityRecognizer recognizer,
+        IEnumerable<string> paths,
+        IReadOnlyCollection<string>? categories = null,
+        CancellationToken cancellationToken = default)
     {
         var reports = new List<NerEvaluationReport>();
         foreach (var path in paths)
         {
             var corpus = NerCorpusReader.ReadFile(path);
-            if (corpus.Name.Equals("ner_dataset.csv", StringComparison.OrdinalIgnoreCase))
+            if (NerCorpusReader.IsGmbCsv(path))
             {
                 corpus = corpus with { Name = corpus.Name + " (test portion)", Sentences = GmbSplit.Select(corpus.Sentences, GmbPortion.Test) };
             }
-            reports.Add(Evaluate(recognizer, corpus, categories));
+            reports.Add(await EvaluateAsync(recognizer, corpus, categories, cancellationToken).ConfigureAwait(false));
         }
         return reports;
     }
 
-    public static NerEvaluationReport Evaluate(IEntityRecognizer recognizer, NerCorpus corpus, IReadOnlyCollection<string>? categories = null)
+    public static async Task<NerEvaluationReport> EvaluateAsync(
+        IEntityRecognizer recognizer,
+        NerCorpus corpus,
+        IReadOnlyCollection<string>? categories = null,
+        CancellationToken cancellationToken = default)
     {
-        categories ??= DefaultCategories.ToArray();
-        var counts = categories.ToDictionary(c => c, _ => NerScore.Zero);
-        var tokens = 0;
-        foreach (var chunk in corpus.Sentences.Chunk(SentencesPerCall))
+        var tally = new Tally(corpus, categories ?? DefaultCategories.ToArray());
+        foreach (var chunk in Documents(corpus))
         {
-            var (text, gold) = Render(chunk, categories);
-            tokens += chunk.Sum(s => s.Words.Length);
-            var result = recognizer.RecognizeAsync(text, "en", CancellationToken.None).GetAwaiter().GetResult();
-            var predicted = result.Entities
+            var (text, gold) = Render(chunk, tally.Categories);
+            var result = await recognizer.RecognizeAsync(text, "en", cancellationToken).ConfigureAwait(false);
+            tally.Add(chunk, text, gold, result.Entities);
+        }
+        return tally.Report();
+    }
+
+    /// <summary>The same scoring for a recognizer that answers synchronously (the trainer's dev report).</summary>
+    internal static NerEvaluationReport Evaluate(Func<string, IReadOnlyList<EntityMention>> recognize, NerCorpus corpus)
+    {
+        var tally = new Tally(corpus, DefaultCategories.ToArray());
+        foreach (var chunk in Documents(corpus))
+        {
+            var (text, gold) = Render(chunk, tally.Categories);
+            tally.Add(chunk, text, gold, recognize(text));
+        }
+        return tally.Report();
+    }
+
+    private static IEnumerable<NerSentence[]> Documents(NerCorpus corpus) =>
+        corpus.Sentences.GroupBy(s => s.Document).SelectMany(d => d.Chunk(MaxSentencesPerCall));
+
+    /// <summary>Counts of one corpus's evaluation as its documents come back from the recognizer.</summary>
+    private sealed class Tally(NerCorpus corpus, IReadOnlyCollection<string> categories)
+    {
+        private readonly Dictionary<string, NerScore> _counts = categories.ToDictionary(c => c, _ => NerScore.Zero);
+        private int _tokens;
+
+        public IReadOnlyCollection<string> Categories => categories;
+
+        public void Add(NerSentence[] chunk, string text, List<GoldSpan> gold, IReadOnlyList<EntityMention> found)
+        {
+            _tokens += chunk.Sum(s => s.Words.Length);
+            var predicted = found
                 .Where(m => categories.Contains(m.Category))
                 .Select(m => new GoldSpan(m.Offset, m.Length, m.Category))
                 .OrderBy(m => m.Offset)
@@ -59,10 +96,12 @@ public static class NerEvaluator
             {
                 predicted = MergeAdjacent(text, predicted);
             }
-            Count(gold, predicted, counts);
+            Count(gold, predicted, _counts);
         }
-        var micro = counts.Values.Aggregate(NerScore.Zero, (a, b) => a + b);
-        return new NerEvaluationReport(corpus.Name, corpus.Scheme, corpus.Sentences.Count, tokens, counts, micro);
+
+        public NerEvaluationReport Report() => new(
+            corpus.Name, corpus.Scheme, corpus.Sentences.Count, _tokens, _counts,
+            _counts.Values.Aggregate(NerScore.Zero, (a, b) => a + b));
     }
 
     internal readonly record struct GoldSpan(int Offset, int Length, string Category);

@@ -3,8 +3,10 @@ namespace Ingest.Core.Recognition.Offline.Training;
 /// <summary>
 /// One tokenized, labelled sentence. <see cref="Tags"/> are IOB2 over the internal types of
 /// <see cref="NerEntityTypes"/> ("B-PER", "I-PER", "O"), whatever scheme the corpus file used.
+/// <see cref="Document"/> numbers the document the sentence belongs to within its file (-DOCSTART- lines);
+/// GMB marks no documents, so there each sentence is its own.
 /// </summary>
-public sealed record NerSentence(string[] Words, string[] Tags)
+public sealed record NerSentence(string[] Words, string[] Tags, int Document = 0)
 {
     /// <summary>The labelled entities as token ranges [Start, End).</summary>
     public IEnumerable<(int Start, int End, string Type)> Entities()

@@ -2,7 +2,10 @@ using System.Diagnostics;
 
 namespace Ingest.Core.Recognition.Offline.Training;
 
-/// <summary>What a training run produced and how well it did on the GMB dev portion.</summary>
+/// <summary>
+/// What a training run produced and how well it did on the GMB dev portion. <see cref="TrainSentences"/>
+/// counts every training sentence, the extra corpora included.
+/// </summary>
 public sealed record NerTrainingResult(
     string ModelPath,
     long ModelBytes,
@@ -13,8 +16,8 @@ public sealed record NerTrainingResult(
     NerEvaluationReport Dev);
 
 /// <summary>
-/// Trains the offline tagger: reads GMB, takes the train portion of <see cref="GmbSplit"/>, builds the word
-/// lexicon from its text and the gazetteer from its labels, keeps feature keys seen at least <see cref="NerTrainingOptions.MinFeatureCount"/>
+/// Trains the offline tagger: reads GMB, takes the train portion of <see cref="GmbSplit"/> plus the extra
+/// corpora, builds the word lexicon from their text and the unlabeled text and the gazetteer from its labels, keeps feature keys seen at least <see cref="NerTrainingOptions.MinFeatureCount"/>
 /// times, runs the averaged perceptron, prunes near-zero weights, fits the confidence temperature on the dev
 /// portion and writes the gzip'd model.
 /// </summary>
@@ -28,16 +31,22 @@ public static class NerTrainer
 
         var gmb = GmbCsvReader.ReadFile(options.GmbPath);
         var train = GmbSplit.Select(gmb.Sentences, GmbPortion.Train).ToList();
+        var dev = GmbSplit.Select(gmb.Sentences, GmbPortion.Dev);
+        log($"GMB: {gmb.Sentences.Count} sentences; train {train.Count}, dev {dev.Count} after de-duplication ({clock.Elapsed.TotalSeconds:F1}s)");
         foreach (var extra in options.ExtraTrainingFiles)
         {
             var corpus = NerCorpusReader.ReadFile(Path.Combine(options.DataDirectory, extra));
             train.AddRange(corpus.Sentences);
             log($"{extra}: {corpus.Sentences.Count} sentences added to training");
         }
-        var dev = GmbSplit.Select(gmb.Sentences, GmbPortion.Dev);
-        log($"GMB: {gmb.Sentences.Count} sentences; train {train.Count}, dev {dev.Count} after de-duplication ({clock.Elapsed.TotalSeconds:F1}s)");
 
-        var lexicon = WordLexiconBuilder.Build(train.Select(s => (IReadOnlyList<string>)s.Words));
+        var text = train.Select(s => (IReadOnlyList<string>)s.Words).ToList();
+        foreach (var file in options.UnlabeledTextFiles)
+        {
+            text.AddRange(UnlabeledTextReader.ReadFile(Path.Combine(options.DataDirectory, file)));
+        }
+        var lexicon = WordLexiconBuilder.Build(text, options.Seed);
+        log($"lexicon from {text.Count} sentences ({clock.Elapsed.TotalSeconds:F1}s)");
         var tags = new TagSet(NerEntityTypes.All);
         var traits = train.Select(s => TraitsOf(s.Words, lexicon, Gazetteer.Empty)).ToList();
         var gazetteer = GazetteerBuilder.Build(train, traits, tags, _ => true);
@@ -64,7 +73,8 @@ public static class NerTrainer
             model.Write(file);
         }
 
-        var devReport = NerEvaluator.Evaluate(new OfflineEntityRecognizer(model), new NerCorpus("gmb-dev", NerTagScheme.Bio, dev));
+        var recognizer = new OfflineEntityRecognizer(model);
+        var devReport = NerEvaluator.Evaluate(text => recognizer.Recognize(text, "en").Entities, new NerCorpus("gmb-dev", NerTagScheme.Bio, dev));
         log($"dev micro F1 {devReport.Micro.F1:F4} ({clock.Elapsed.TotalSeconds:F1}s)");
         return new NerTrainingResult(
             options.OutputPath, new FileInfo(options.OutputPath).Length, train.Count, dev.Count, prunedRows.Count, clock.Elapsed, devReport);

@@ -30,6 +30,18 @@ public sealed record NerTrainingOptions
         "wnut17/train/wnut17train.conll",
     ];
 
+    /// <summary>
+    /// Text read only for its words, to build the lexicon's clusters and capitalization habits alongside the
+    /// training sentences (paths relative to <see cref="DataDirectory"/>; see <see cref="UnlabeledTextReader"/>).
+    /// </summary>
+    public IReadOnlyList<string> UnlabeledTextFiles { get; init; } = DefaultUnlabeledTextFiles;
+
+    /// <summary>The extraction benchmark's article bodies (news and blogs) and the SEC filings.</summary>
+    public static readonly IReadOnlyList<string> DefaultUnlabeledTextFiles =
+    [
+        "../extraction-benchmark/ground-truth.json", "sec-filings/train/FIN5.txt", "sec-filings/test/FIN3.txt",
+    ];
+
     /// <summary>Passes of the averaged perceptron over the training sentences.</summary>
     public int Epochs { get; init; } = 10;
 
@@ -55,6 +67,13 @@ public sealed record NerTrainingOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(Epochs, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(MinFeatureCount, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(PruneBelow);
+        foreach (var path in ExtraTrainingFiles.Concat(UnlabeledTextFiles).Select(f => Path.Combine(DataDirectory, f)).Prepend(GmbPath))
+        {
+            if (!File.Exists(path))
+            {
+                throw new FileNotFoundException($"Training data not found: {path}. Pass the shared data/ner folder as the data directory.", path);
+            }
+        }
     }
 
     internal string GmbPath => Path.Combine(DataDirectory, "gmb", "ner_dataset.csv");

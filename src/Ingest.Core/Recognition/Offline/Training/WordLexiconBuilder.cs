@@ -3,14 +3,19 @@ namespace Ingest.Core.Recognition.Offline.Training;
 /// <summary>
 /// Builds a <see cref="WordLexicon"/> from unlabeled tokenized sentences: for each word seen at least
 /// <see cref="MinOccurrences"/> times away from the sentence start, a capitalization habit bucket
-/// (1: almost always lower case … 4: almost always capitalized).
+/// (1: almost always lower case … 4: almost always capitalized), and for frequent words a fine and a coarse
+/// distributional cluster (<see cref="WordClusterer"/>).
 /// </summary>
 internal static class WordLexiconBuilder
 {
     public const int MinOccurrences = 3;
+    public const int FineClusters = 256;
+    public const int CoarseClusters = 32;
 
-    public static WordLexicon Build(IEnumerable<IReadOnlyList<string>> sentences)
+    public static WordLexicon Build(IReadOnlyList<IReadOnlyList<string>> sentences, int seed)
     {
+        var fine = WordClusterer.Cluster(sentences, FineClusters, seed);
+        var coarse = WordClusterer.Cluster(sentences, CoarseClusters, seed);
         var counts = new Dictionary<ulong, (int Total, int Capitalized)>();
         foreach (var sentence in sentences)
         {
@@ -28,15 +33,20 @@ internal static class WordLexiconBuilder
         }
 
         var entries = new Dictionary<ulong, WordLexicon.Entry>();
-        foreach (var (key, (total, capitalized)) in counts)
+        foreach (var key in counts.Keys.Concat(fine.Keys).Distinct())
         {
-            if (total < MinOccurrences)
+            var (total, capitalized) = counts.GetValueOrDefault(key);
+            var habit = WordLexicon.UnknownHabit;
+            if (total >= MinOccurrences)
             {
-                continue;
+                var ratio = (double)capitalized / total;
+                habit = ratio < 0.1 ? (byte)1 : ratio < 0.5 ? (byte)2 : ratio < 0.9 ? (byte)3 : (byte)4;
             }
-            var ratio = (double)capitalized / total;
-            byte habit = ratio < 0.1 ? (byte)1 : ratio < 0.5 ? (byte)2 : ratio < 0.9 ? (byte)3 : (byte)4;
-            entries[key] = new WordLexicon.Entry(-1, -1, habit);
+            var hasCluster = fine.TryGetValue(key, out var cluster);
+            if (habit != WordLexicon.UnknownHabit || hasCluster)
+            {
+                entries[key] = new WordLexicon.Entry(hasCluster ? cluster : -1, hasCluster ? coarse[key] : -1, habit);
+            }
         }
         return new WordLexicon(entries);
     }
