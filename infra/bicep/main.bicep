@@ -112,10 +112,12 @@ param keyVaultPurgeProtection bool = false
 // Names. The suffix keeps globally unique names (storage, vault, app host name, Language subdomain) stable
 // per resource group and environment.
 var name = toLower(baseName)
+// Storage account and vault names allow letters and digits only (the vault also hyphens, but not where take() may cut).
+var compactName = replace(replace(name, '-', ''), '_', '')
 var suffix = take(uniqueString(resourceGroup().id, name, environmentName), 6)
 var names = {
-  storage: take('st${name}${environmentName}${suffix}', 24)
-  keyVault: take('kv${name}${environmentName}${suffix}', 24)
+  storage: take('st${compactName}${environmentName}${suffix}', 24)
+  keyVault: take('kv${compactName}${environmentName}${suffix}', 24)
   identity: 'id-${name}-${environmentName}'
   workspace: 'log-${name}-${environmentName}'
   appInsights: 'appi-${name}-${environmentName}'
