@@ -57,6 +57,27 @@ public sealed partial class BicepCliTests(CompiledTemplate compiled)
         Assert.Empty(BicepCli.LintAll.Diagnostics);
     }
 
+    [Fact]
+    public void Lint_findings_are_recognised_so_an_empty_result_means_clean()
+    {
+        // The assertions above pass on "no diagnostic lines"; prove such lines are recognised with the repository's config.
+        var folder = Directory.CreateTempSubdirectory("ingest-bicep-probe-");
+        try
+        {
+            File.Copy(Path.Combine(BicepCli.BicepDirectory, "bicepconfig.json"), Path.Combine(folder.FullName, "bicepconfig.json"));
+            var probe = Path.Combine(folder.FullName, "probe.bicep");
+            File.WriteAllText(probe, "param unusedProbe string\n");
+
+            var result = BicepCli.Run("lint", "--no-restore", probe);
+
+            Assert.Contains(result.Diagnostics, d => d.StartsWith(probe + "(", StringComparison.Ordinal) && d.Contains("no-unused-params", StringComparison.Ordinal));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
     [Theory]
     [MemberData(nameof(ParameterFiles))]
     public void Parameter_file_builds_for_its_environment(string parameterFile, string environment)

@@ -29,11 +29,11 @@ param softDeleteRetentionInDays int
 var secretName = 'storage-connection-string'
 var keyVaultSecretsUserRoleId = '4633458b-17de-408a-b874-0445c86b69e6'
 
-resource storage 'Microsoft.Storage/storageAccounts@2024-01-01' existing = {
+resource storage 'Microsoft.Storage/storageAccounts@2025-06-01' existing = {
   name: storageAccountName
 }
 
-resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
+resource vault 'Microsoft.KeyVault/vaults@2025-05-01' = {
   name: name
   location: location
   tags: tags
@@ -57,7 +57,7 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
 
 // The key is read here, inside the deployment, and goes straight into the vault: it never passes through
 // a parameter or an output.
-resource storageConnection 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+resource storageConnection 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = {
   parent: vault
   name: secretName
   properties: {

@@ -26,7 +26,7 @@ param principalId string
 // Cognitive Services Language Reader: read and analyze, no authoring writes, no keys.
 var languageReaderRoleId = '7628b7b8-a8b2-4cdc-b46f-e9b35248918e'
 
-resource language 'Microsoft.CognitiveServices/accounts@2024-10-01' = {
+resource language 'Microsoft.CognitiveServices/accounts@2025-06-01' = {
   name: name
   location: location
   tags: tags

@@ -20,7 +20,7 @@ param retentionInDays int
 @description('Daily ingestion cap in GB; -1 for none. Keeps a misbehaving deployment from running up a bill.')
 param dailyQuotaGb int
 
-resource workspace 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
+resource workspace 'Microsoft.OperationalInsights/workspaces@2025-02-01' = {
   name: workspaceName
   location: location
   tags: tags
