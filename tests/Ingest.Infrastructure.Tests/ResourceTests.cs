@@ -40,12 +40,16 @@ public sealed class ResourceTests(CompiledTemplate compiled)
 
         var policy = CompiledTemplate.SingleResource(CompiledTemplate.ModuleTemplate(Storage), "Microsoft.Storage/storageAccounts/managementPolicies");
         var rules = policy["properties"]!["policy"]!["rules"]!.AsArray();
-        Assert.Equal(2, rules.Count);
-        Assert.All(rules, rule =>
-        {
-            Assert.NotNull(rule!["definition"]!["actions"]!["baseBlob"]!["delete"]!["daysAfterModificationGreaterThan"]);
-            Assert.Contains("Container", (string)rule["definition"]!["filters"]!["prefixMatch"]![0]!, StringComparison.Ordinal);
-        });
+        var deleteAfter = rules.ToDictionary(
+            rule => (string)rule!["definition"]!["filters"]!["prefixMatch"]!.AsArray().Single()!,
+            rule => (string?)rule!["definition"]!["actions"]!["baseBlob"]!["delete"]!["daysAfterModificationGreaterThan"]);
+        Assert.Equal(
+            new Dictionary<string, string?>
+            {
+                ["[format('{0}/', parameters('processedContainerName'))]"] = "[parameters('processedRetentionDays')]",
+                ["[format('{0}/', parameters('workContainerName'))]"] = "[parameters('workItemRetentionDays')]",
+            },
+            deleteAfter);
     }
 
     [Fact]
