@@ -91,7 +91,7 @@ internal static class EvalCommand
         var files = new Argument<FileInfo[]>("FILE") { Description = "Labelled corpus files (CoNLL variants, GMB CSV: format detected; for GMB only its test portion is scored).", Arity = ArgumentArity.OneOrMore };
         var model = new Option<FileInfo?>("--model") { Description = "Evaluate this model file instead of the one built into Ingest.Core." };
         var command = new Command("ner", "Entity-level exact-match precision/recall/F1 per type and micro (Person, Location, Organization). Last line: micro-F1 <value>.") { files, model };
-        command.SetAction(parse =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
             var paths = parse.GetValue(files)!;
             if (paths.FirstOrDefault(f => !f.Exists) is { } missing)
@@ -102,7 +102,7 @@ internal static class EvalCommand
                 ? OfflineEntityRecognizer.FromFile(modelFile.FullName)
                 : new OfflineEntityRecognizer();
 
-            var reports = NerEvaluator.EvaluateFiles(recognizer, paths.Select(p => p.FullName));
+            var reports = await NerEvaluator.EvaluateFilesAsync(recognizer, paths.Select(p => p.FullName), cancellationToken: cancellationToken);
             var table = new Table().Border(TableBorder.Rounded).AddColumns("Corpus", "Type", "Precision", "Recall", "F1", "Gold", "Predicted");
             var total = NerScore.Zero;
             foreach (var report in reports)

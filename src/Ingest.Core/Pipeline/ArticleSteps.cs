@@ -64,7 +64,10 @@ public sealed class ArticleSteps(IArticleCleaner cleaner, TimeProvider clock)
 
     public static ProcessedDocument ApplyRecognition(ProcessedDocument document, RecognitionResult recognition)
     {
-        var (mentions, summary) = MentionGrouper.Group(recognition.Entities);
+        // With the text, the grouper can also join abbreviations the article defines in parentheses.
+        var (mentions, summary) = document.Article is { } article
+            ? MentionGrouper.Group(recognition.Entities, article.Text)
+            : MentionGrouper.Group(recognition.Entities);
         return document with { Entities = mentions, EntitySummary = summary, Recognizer = recognition.Recognizer };
     }
 
