@@ -11,17 +11,29 @@ internal static partial class BoilerplateLinePatterns
 {
     private const int ShortLineWords = 14;
 
+    /// <summary>No boilerplate line is longer than this; longer lines are prose and skip every pattern.</summary>
+    private const int LongestBoilerplateWords = 45;
+
+    /// <remarks>
+    /// Each unanchored pattern sits behind a cheap substring test for a word it cannot match without, so
+    /// ordinary paragraphs, the vast majority of lines, cost a few span searches rather than a dozen regex scans.
+    /// </remarks>
     public static LineKind? Classify(string line, int words)
     {
+        if (words > LongestBoilerplateWords || line.Length == 0)
+        {
+            return null;
+        }
+        var text = line.AsSpan();
         if (words <= 4 && Advertisement().IsMatch(line))
         {
             return LineKind.Advertisement;
         }
-        if (words <= 40 && (CaptionCredit().IsMatch(line) || CaptionLabel().IsMatch(line) || (words <= 6 && CreditOnly().IsMatch(line))))
+        if (words <= 40 && MayBeCaption(text) && (CaptionCredit().IsMatch(line) || CaptionLabel().IsMatch(line) || (words <= 6 && CreditOnly().IsMatch(line))))
         {
             return LineKind.PhotoCaption;
         }
-        if (words <= 40 && Contributors().IsMatch(line))
+        if (words <= 40 && MayBeContributors(text) && Contributors().IsMatch(line))
         {
             return LineKind.Contributors;
         }
@@ -29,7 +41,7 @@ internal static partial class BoilerplateLinePatterns
         {
             return LineKind.Newsletter;
         }
-        if (words <= 45 && PrivacyNotice().IsMatch(line))
+        if (MayBePrivacyNotice(text) && PrivacyNotice().IsMatch(line))
         {
             return LineKind.PrivacyNotice;
         }
@@ -41,12 +53,25 @@ internal static partial class BoilerplateLinePatterns
         {
             return LineKind.RelatedLink;
         }
-        if (words <= 20 && Copyright().IsMatch(line))
+        if (words <= 20 && (text.Contains("rights reserved", StringComparison.OrdinalIgnoreCase) || text[0] is '©' or '(' or 'c' or 'C') && Copyright().IsMatch(line))
         {
             return LineKind.Copyright;
         }
         return null;
     }
+
+    /// <summary>Every caption pattern needs a slash, a closing parenthesis at the end, a colon or bar after a label, or "AP Photo".</summary>
+    private static bool MayBeCaption(ReadOnlySpan<char> line) =>
+        line.IndexOfAny('/', ':', '|') >= 0 || line.EndsWith(")") || line.Contains("Getty Images", StringComparison.Ordinal)
+        || line.Contains("AP Photo", StringComparison.Ordinal) || line.Contains(" by ", StringComparison.OrdinalIgnoreCase);
+
+    private static bool MayBeContributors(ReadOnlySpan<char> line) =>
+        line.Contains("contribut", StringComparison.OrdinalIgnoreCase) || line.Contains("reporting", StringComparison.OrdinalIgnoreCase)
+        || line.Contains(" by ", StringComparison.OrdinalIgnoreCase);
+
+    private static bool MayBePrivacyNotice(ReadOnlySpan<char> line) =>
+        line.Contains("privacy", StringComparison.OrdinalIgnoreCase) || line.Contains("terms", StringComparison.OrdinalIgnoreCase)
+        || line.Contains("cookie", StringComparison.OrdinalIgnoreCase) || line.Contains("reCAPTCHA", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// The outlet named by a "From The X" or "originally published by X" line, or null. The name must look

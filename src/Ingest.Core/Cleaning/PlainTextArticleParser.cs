@@ -221,7 +221,12 @@ public static class PlainTextArticleParser
     /// </summary>
     internal static PublishedDateParser.DateMatch? TryReadDateLine(string line, bool requireLabel)
     {
-        if (line.Length > 90)
+        // Every date form has digits, and a date line is short; most lines fail one of these cheap tests.
+        if (line.Length > 90 || line.AsSpan().IndexOfAnyInRange('0', '9') < 0)
+        {
+            return null;
+        }
+        if (requireLabel && !HasDateLabel(line))
         {
             return null;
         }
@@ -244,6 +249,18 @@ public static class PlainTextArticleParser
             leftover++;
         }
         return leftover <= 2 && (labelled || !requireLabel) ? date : null;
+    }
+
+    private static bool HasDateLabel(string line)
+    {
+        foreach (var label in DateLabels)
+        {
+            if (line.Contains(label, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static bool EndsLikeSentence(string line) => line.Length > 0 && line[^1] is '.' or '!' or '?' or '"' or '”' or '’' or '\'' or ':';
