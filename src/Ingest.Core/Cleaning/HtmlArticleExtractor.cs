@@ -27,6 +27,7 @@ internal static partial class HtmlArticleExtractor
         var stats = HtmlTextStatistics.Measure(body);
         var scores = ScoreCandidates(stats);
         var best = PickBest(scores);
+        best = best is null ? null : PromoteToSplitContainer(best, scores, stats);
         var text = best is null ? HtmlTextRenderer.Render(body) : RenderWithSiblings(best, scores, stats);
         text = DropBoilerplateParagraphs(text, metadata.Title);
         return ExtractedArticle.Success(metadata, text, language);
@@ -98,6 +99,27 @@ internal static partial class HtmlArticleExtractor
             }
         }
         return best;
+    }
+
+    /// <summary>
+    /// Sites split long articles into several column boxes between ads; the box with the most prose wins
+    /// the vote but holds only part of the article. An ancestor that scores nearly as well and holds
+    /// clearly more paragraph text is the real container.
+    /// </summary>
+    private static IElement PromoteToSplitContainer(IElement best, Dictionary<IElement, double> scores, Dictionary<IElement, ElementTextStats> stats)
+    {
+        var bestScore = scores[best];
+        var chosen = best;
+        var ancestor = best.ParentElement;
+        for (var level = 0; ancestor is not null && level < 3 && ancestor.LocalName != "body"; level++, ancestor = ancestor.ParentElement)
+        {
+            if (scores.TryGetValue(ancestor, out var score) && score >= 0.6 * bestScore
+                && stats.TryGetValue(ancestor, out var own) && own.ParagraphText >= 1.3 * stats[chosen].ParagraphText)
+            {
+                chosen = ancestor;
+            }
+        }
+        return chosen;
     }
 
     private static string RenderWithSiblings(IElement best, Dictionary<IElement, double> scores, Dictionary<IElement, ElementTextStats> stats)
@@ -187,10 +209,19 @@ internal static partial class HtmlArticleExtractor
     {
         var output = new ParagraphJoiner();
         var index = 0;
-        foreach (var paragraph in text.Split("\n\n"))
+        var paragraphs = text.Split("\n\n");
+        var keptLength = 0;
+        foreach (var paragraph in paragraphs)
         {
             var inHeader = index++ < HeaderParagraphs;
             var words = TextNormalizer.CountWords(paragraph);
+            // "You may also like" and its kin open the teaser list that ends an article; once most of the
+            // text has been seen, such a heading ends the article.
+            if (words <= 8 && keptLength > 0.5 * text.Length && TrailingSectionHeading().IsMatch(paragraph))
+            {
+                break;
+            }
+            keptLength += paragraph.Length + 2;
             if (BoilerplateLinePatterns.Classify(paragraph, words) is not null)
             {
                 continue;
@@ -235,6 +266,13 @@ internal static partial class HtmlArticleExtractor
 
     [GeneratedRegex(@"(?:^|[-_\s])(?:article|body|content|entry|main|page|post|text|blog|story)(?:$|[-_\s])", RegexOptions.IgnoreCase)]
     private static partial Regex PositiveName();
+
+    /// <summary>
+    /// Headings of teaser lists. "Read also" style links ("Leggi anche", "Lesen Sie auch") are left out on
+    /// purpose: sites put those in the middle of the article, followed by more article text.
+    /// </summary>
+    [GeneratedRegex(@"^(?:you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|related (?:articles|stories|posts|content|coverage|news|reading)|more (?:stories|articles|news)(?: from| on| about)?|recommended(?: for you| stories| articles| reading)?|what to read next|trending now|most popular|popular posts|você (?:também )?pode gostar|das könnte sie auch interessieren|vous aimerez aussi|también te puede interesar|ti potrebbe interessare|potrebbe interessarti)\b[^.!?]*(?:\.\.\.|…|:)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex TrailingSectionHeading();
 
     [GeneratedRegex(@"[.!?…][""”’']?\s*$")]
     private static partial Regex SentenceEnd();
