@@ -131,13 +131,30 @@ internal static partial class HtmlArticleExtractor
             IsLinkList(element, stats)
             || element.LocalName == "time" && StandsAlone(element)
             || HtmlBoilerplatePruner.HasJunkName(element) && stats.TryGetValue(element, out var own) && own.ParagraphText <= 0.5 * articleParagraphs;
+
+        var roots = SelectSiblings(best, scores, stats);
+        foreach (var part in FindSameKindParts(best, scores))
+        {
+            // A part nested in (or around) one already chosen would be rendered twice.
+            if (!roots.Any(root => root.Contains(part) || part.Contains(root)))
+            {
+                roots.Add(part);
+            }
+        }
+        roots.Sort(static (a, b) => a == b ? 0 : a.CompareDocumentPosition(b).HasFlag(DocumentPositions.Following) ? -1 : 1);
+        return string.Join("\n\n", roots.Select(root => HtmlTextRenderer.Render(root, SkipInside)).Where(p => p.Length > 0));
+    }
+
+    /// <summary>The winner and those of its siblings that also hold prose: article text often continues in a neighbouring box.</summary>
+    private static List<IElement> SelectSiblings(IElement best, Dictionary<IElement, double> scores, Dictionary<IElement, ElementTextStats> stats)
+    {
         var parent = best.ParentElement;
         if (parent is null || best.LocalName is "body")
         {
-            return HtmlTextRenderer.Render(best, SkipInside);
+            return [best];
         }
         var threshold = Math.Max(10, scores[best] * 0.2);
-        var parts = new List<string>();
+        var selected = new List<IElement>();
         foreach (var sibling in parent.Children)
         {
             var include = sibling == best
@@ -145,10 +162,32 @@ internal static partial class HtmlArticleExtractor
                 || sibling.LocalName == "p" && IsProseParagraph(sibling, stats);
             if (include)
             {
-                parts.Add(HtmlTextRenderer.Render(sibling, SkipInside));
+                selected.Add(sibling);
             }
         }
-        return string.Join("\n\n", parts.Where(p => p.Length > 0));
+        return selected;
+    }
+
+    /// <summary>
+    /// Other parts of a body that the page template split into separate sections: elements with the
+    /// winner's tag and class names, elsewhere in the page, that also collected a real share of the votes.
+    /// </summary>
+    private static IEnumerable<IElement> FindSameKindParts(IElement best, Dictionary<IElement, double> scores)
+    {
+        if (string.IsNullOrWhiteSpace(best.ClassName))
+        {
+            yield break;
+        }
+        var threshold = scores[best] * 0.2;
+        var parent = best.ParentElement;
+        foreach (var (element, score) in scores)
+        {
+            if (element != best && score >= threshold && element.ParentElement != parent
+                && element.LocalName == best.LocalName && element.ClassName == best.ClassName)
+            {
+                yield return element;
+            }
+        }
     }
 
     private static bool IsProseParagraph(IElement paragraph, Dictionary<IElement, ElementTextStats> stats)

@@ -106,6 +106,33 @@ public sealed class HtmlArticleTests
     }
 
     [Fact]
+    public void Joins_an_article_body_the_template_split_into_separate_sections()
+    {
+        var article = CleanArticle("""
+            <html><body>
+            <div class="intro-wrap"><div class="story-text">
+              <p>The first part of the story explains, at some length, how the ferry company began.</p>
+              <p>It grew from one boat to nine over forty years, carrying cars, cattle and commuters.</p>
+            </div></div>
+            <div class="ad-slot"><a href="/ad">Buy a boat</a></div>
+            <section class="later"><div class="column"><div class="story-text">
+              <p>The second part, placed by the template in another section, covers the company's sale.</p>
+              <p>Buyers from the mainland paid more than anyone expected, according to two people involved.</p>
+              <p>The new owners said that timetables, fares and crews would stay as they are for now.</p>
+            </div></div></section>
+            </body></html>
+            """, "a.html");
+
+        Assert.Equal(
+            "The first part of the story explains, at some length, how the ferry company began.\n\n" +
+            "It grew from one boat to nine over forty years, carrying cars, cattle and commuters.\n\n" +
+            "The second part, placed by the template in another section, covers the company's sale.\n\n" +
+            "Buyers from the mainland paid more than anyone expected, according to two people involved.\n\n" +
+            "The new owners said that timetables, fares and crews would stay as they are for now.",
+            article.Text);
+    }
+
+    [Fact]
     public void Never_fetches_or_runs_anything_the_page_references()
     {
         // An external script, stylesheet, image and frame: with no loader configured nothing is requested, and script text never reaches the output.
