@@ -307,10 +307,10 @@ internal static partial class HtmlArticleExtractor
     private static partial Regex PositiveName();
 
     /// <summary>
-    /// Headings of teaser lists. "Read also" style links ("Leggi anche", "Lesen Sie auch") are left out on
+    /// Headings of teaser lists and of the tag and comment blocks under an article. "Read also" style links ("Leggi anche", "Lesen Sie auch") are left out on
     /// purpose: sites put those in the middle of the article, followed by more article text.
     /// </summary>
-    [GeneratedRegex(@"^(?:you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|related (?:articles|stories|posts|content|coverage|news|reading)|more (?:stories|articles|news)(?: from| on| about)?|recommended(?: for you| stories| articles| reading)?|what to read next|trending now|most popular|popular posts|você (?:também )?pode gostar|das könnte sie auch interessieren|vous aimerez aussi|también te puede interesar|ti potrebbe interessare|potrebbe interessarti)\b[^.!?]*(?:\.\.\.|…|:)?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|related (?:articles|stories|posts|content|coverage|news|reading)|more (?:stories|articles|news)(?: from| on| about)?|recommended(?: for you| stories| articles| reading)?|what to read next|trending now|most popular|popular posts|você (?:também )?pode gostar|das könnte sie auch interessieren|vous aimerez aussi|también te puede interesar|ti potrebbe interessare|potrebbe interessarti)\b[^.!?]*(?:\.\.\.|…|:)?$|^(?:tags|tagged(?: with| in)?|topics|filed under|categories|leave a (?:comment|reply)|comments?|join the conversation)\s*:?$", RegexOptions.IgnoreCase)]
     private static partial Regex TrailingSectionHeading();
 
     [GeneratedRegex(@"[.!?…][""”’']?\s*$")]

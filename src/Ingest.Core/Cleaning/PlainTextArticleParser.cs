@@ -211,6 +211,15 @@ public static class PlainTextArticleParser
         "published", "updated", "posted", "last", "first", "on", "at", "modified", "date", "time", "am", "pm",
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
         "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+        // Weekdays in the other languages whose month names the date parser knows, and the words that join
+        // a time to a date ("à", "às", "Uhr"). Articles and prepositions are left out: "Le 12 mars 2024, le
+        // maire a signé" is a sentence, and counting "le" and "a" as filler would make it a date line.
+        "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "uhr",
+        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+        "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo",
+        "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica",
+        "segunda", "terça", "quarta", "quinta", "sexta", "feira", "às", "publicado", "actualizado", "atualizado",
+        "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
     };
 
     private static readonly HashSet<string> DateLabels = new(StringComparer.OrdinalIgnoreCase) { "published", "updated", "posted", "modified" };
