@@ -60,9 +60,10 @@ internal static partial class BoilerplateLinePatterns
         return null;
     }
 
-    /// <summary>Every caption pattern needs a slash, a closing parenthesis at the end, a colon or bar after a label, or "AP Photo".</summary>
+    /// <summary>Every caption pattern needs a slash, a closing parenthesis at the end, a colon or bar after a label, "AP Photo", or an opening "This"/"In this".</summary>
     private static bool MayBeCaption(ReadOnlySpan<char> line) =>
         line.IndexOfAny('/', ':', '|') >= 0 || line.EndsWith(")") || line.Contains("Getty Images", StringComparison.Ordinal)
+        || line.StartsWith("In this ", StringComparison.OrdinalIgnoreCase) || line.StartsWith("This ", StringComparison.OrdinalIgnoreCase)
         || line.Contains("AP Photo", StringComparison.Ordinal) || line.Contains(" by ", StringComparison.OrdinalIgnoreCase);
 
     private static bool MayBeContributors(ReadOnlySpan<char> line) =>
@@ -82,6 +83,11 @@ internal static partial class BoilerplateLinePatterns
         if (words > 16)
         {
             return null;
+        }
+        // A wire service's name alone on a line is the credit under an agency story.
+        if (words <= 4 && BylineParser.IsAgency(line.TrimEnd('.')))
+        {
+            return line.TrimEnd('.');
         }
         var match = SourceLine().Match(line);
         if (!match.Success)
@@ -106,7 +112,8 @@ internal static partial class BoilerplateLinePatterns
     [GeneratedRegex(@"\((?:[^()]*?\b)?(?:\p{Lu}[\p{L}.'’-]*\s*){1,4}/\s*\p{Lu}[^()]*\)\s*$|\([^()]*\b(?i:via Getty Images|Getty Images|AP Photo|Shutterstock|iStock|Photo(?:graph)? by)\b[^()]*\)\s*$|\bREUTERS/\p{Lu}|\bAP Photo\b|\b(?i:Photo|Photograph|Image|Illustration)(?i: credit)?:\s*\p{Lu}[^.]*/")]
     private static partial Regex CaptionCredit();
 
-    [GeneratedRegex(@"^(?:(?:photo|photograph|image|picture|illustration|video|top image|main image)(?:\s+credits?)?|credits?|caption)s?\s*(?:by\s|:|\|)", RegexOptions.IgnoreCase)]
+    /// <summary>A labelled caption or credit ("Photo: …", "Image credit: …"), or a wire-photo caption ("In this Dec. 12, 2006, file photo, …", "This undated photo provided by …").</summary>
+    [GeneratedRegex(@"^(?:(?:photo|photograph|image|picture|illustration|video|top image|main image)(?:\s+credits?)?|credits?|caption)s?\s*(?:by\s|:|\|)|^in this\b[^.]{0,60}?\b(?:photo|image|picture|photograph)\b|^this\b[^.]{0,60}?\b(?:photo|image|picture|photograph)\b(?: \w+)?,? (?:provided|released|taken|made available|shows|distributed)\b", RegexOptions.IgnoreCase)]
     private static partial Regex CaptionLabel();
 
     /// <summary>A bare credit line: "Jane Doe/Agency", "Agency via Getty Images".</summary>
@@ -140,7 +147,7 @@ internal static partial class BoilerplateLinePatterns
     [GeneratedRegex(@"^(?:(?:facebook|twitter|x|linkedin|whatsapp|instagram|email|e-mail|print|reddit|pinterest|copy link|share|tiktok|threads|bluesky|messenger|telegram)[\s,|·•/]*){2,}$", RegexOptions.IgnoreCase)]
     private static partial Regex SocialNamesOnly();
 
-    [GeneratedRegex(@"^(?:read more|related|see also|more from|recommended|most read|trending|watch|listen)(?: stories| articles| coverage)?\s*[:|»›>]", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:read more|related|see also|see more|more from|recommended|most read|trending|watch|listen|don[’']t miss)(?: stories| articles| coverage)?\s*(?:[:|»›>]|$)", RegexOptions.IgnoreCase)]
     private static partial Regex RelatedLink();
 
     [GeneratedRegex(@"^(?:©|\(c\)|copyright\b)|\ball rights reserved\b", RegexOptions.IgnoreCase)]

@@ -261,7 +261,7 @@ internal static partial class HtmlArticleExtractor
                 break;
             }
             keptLength += paragraph.Length + 2;
-            if (BoilerplateLinePatterns.Classify(paragraph, words) is not null)
+            if (BoilerplateLinePatterns.Classify(paragraph, words) is not null || BoilerplateLinePatterns.ReadSourceOutlet(paragraph, words) is not null)
             {
                 continue;
             }
@@ -310,7 +310,7 @@ internal static partial class HtmlArticleExtractor
     /// Headings of teaser lists and of the tag and comment blocks under an article. "Read also" style links ("Leggi anche", "Lesen Sie auch") are left out on
     /// purpose: sites put those in the middle of the article, followed by more article text.
     /// </summary>
-    [GeneratedRegex(@"^(?:you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|related (?:articles|stories|posts|content|coverage|news|reading)|more (?:stories|articles|news)(?: from| on| about)?|recommended(?: for you| stories| articles| reading)?|what to read next|trending now|most popular|popular posts|você (?:também )?pode gostar|das könnte sie auch interessieren|vous aimerez aussi|también te puede interesar|ti potrebbe interessare|potrebbe interessarti)\b[^.!?]*(?:\.\.\.|…|:)?$|^(?:tags|tagged(?: with| in)?|topics|filed under|categories|leave a (?:comment|reply)|comments?|join the conversation)\s*:?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|related (?:articles|stories|posts|content|coverage|news|reading)|more (?:stories|articles|news)(?: from| on| about)?|recommended(?: for you| stories| articles| reading)?|what to read next|trending now|most popular|popular posts|você (?:também )?pode gostar|das könnte sie auch interessieren|vous aimerez aussi|también te puede interesar|ti potrebbe interessare|potrebbe interessarti|самые популярные|похожие (?:статьи|новости)|рекомендуем)\b[^.!?]*(?:\.\.\.|…|:)?$|^(?:tags|tagged(?: with| in)?|topics|filed under|categories|leave a (?:comment|reply)|comments?|join the conversation|отзывы|комментарии)\s*(?::|\.\.\.|…)?$", RegexOptions.IgnoreCase)]
     private static partial Regex TrailingSectionHeading();
 
     [GeneratedRegex(@"[.!?…][""”’']?\s*$")]
