@@ -159,7 +159,8 @@ internal static partial class HtmlArticleExtractor
         {
             var include = sibling == best
                 || !HtmlBoilerplatePruner.HasJunkName(sibling) && scores.TryGetValue(sibling, out var score) && score >= threshold
-                || sibling.LocalName == "p" && IsProseParagraph(sibling, stats);
+                || sibling.LocalName == "p" && IsProseParagraph(sibling, stats)
+                || IsParagraphBox(sibling, stats);
             if (include)
             {
                 selected.Add(sibling);
@@ -189,6 +190,15 @@ internal static partial class HtmlArticleExtractor
             }
         }
     }
+
+    /// <summary>
+    /// A box used as a paragraph (CNN-style div paragraphs): no blocks inside, not named as furniture, and
+    /// unmistakably prose (long, few links, ends like a sentence), since short boxes beside an article are usually chrome.
+    /// </summary>
+    private static bool IsParagraphBox(IElement element, Dictionary<IElement, ElementTextStats> stats) =>
+        element.LocalName is "div" or "span"
+        && stats.TryGetValue(element, out var own) && !own.HasBlockChildren && own.Text > 80 && own.LinkDensity < 0.25
+        && !HtmlBoilerplatePruner.HasJunkName(element) && SentenceEnd().IsMatch(element.TextContent);
 
     private static bool IsProseParagraph(IElement paragraph, Dictionary<IElement, ElementTextStats> stats)
     {
