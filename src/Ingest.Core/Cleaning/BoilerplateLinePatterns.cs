@@ -80,7 +80,8 @@ internal static partial class BoilerplateLinePatterns
     /// </summary>
     public static string? ReadSourceOutlet(string line, int words)
     {
-        if (words > 16)
+        // Source lines start with "From", "Source", "This" or an agency name; nothing else needs a closer look.
+        if (words > 16 || line.Length == 0 || !char.IsUpper(line[0]) && line[0] is not ('f' or 's' or 't'))
         {
             return null;
         }

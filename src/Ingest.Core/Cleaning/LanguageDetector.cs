@@ -158,7 +158,8 @@ public static class LanguageDetector
         var hash = 14695981039346656037UL;
         foreach (var c in word)
         {
-            hash = (hash ^ char.ToLowerInvariant(c)) * 1099511628211UL;
+            var lower = c is >= 'A' and <= 'Z' ? (char)(c | 0x20) : c < 128 ? c : char.ToLowerInvariant(c);
+            hash = (hash ^ lower) * 1099511628211UL;
         }
         return hash;
     }

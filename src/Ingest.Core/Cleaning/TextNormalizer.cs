@@ -18,7 +18,7 @@ public static class TextNormalizer
 
     private static string Normalize(string text, bool keepLineBreaks)
     {
-        if (!text.IsNormalized(NormalizationForm.FormC))
+        if (!IsCertainlyNfc(text) && !text.IsNormalized(NormalizationForm.FormC))
         {
             text = text.Normalize(NormalizationForm.FormC);
         }
@@ -83,6 +83,23 @@ public static class TextNormalizer
         {
             ArrayPool<char>.Shared.Return(buffer);
         }
+    }
+
+    /// <summary>
+    /// A fast scan that answers "already NFC" for the usual article: characters below U+0300 (ASCII and
+    /// Latin-1, which NFC never changes) plus typographic punctuation (U+2010–U+206F) and currency signs,
+    /// which have no canonical decompositions. Anything else goes to the full ICU check.
+    /// </summary>
+    private static bool IsCertainlyNfc(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (c >= '\u0300' && c is not (>= '\u2010' and <= '\u206F') and not (>= '\u20A0' and <= '\u20CF'))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>Whitespace that separates words within a line: ASCII space and tab, no-break and the Unicode space separators.</summary>
