@@ -4,10 +4,12 @@ using AngleSharp.Dom;
 namespace Ingest.Core.Cleaning;
 
 /// <summary>
-/// Finds the main text of an article page. Page furniture is pruned first (<see cref="HtmlBoilerplatePruner"/>);
+/// Finds the main text of an article page. Page chrome is pruned first (<see cref="HtmlBoilerplatePruner"/>);
 /// then every run of prose votes for the elements around it with a score that grows with its length and
-/// punctuation, so the element holding most of the prose wins. Link-heavy elements are discounted. The
-/// winner and those of its siblings that also hold prose are rendered in document order.
+/// punctuation, so the element holding most of the prose wins; link-heavy and furniture-named elements are
+/// discounted. The winner is widened to the container of a body split into columns, joined by its prose
+/// siblings and by same-kind parts elsewhere on the page, rendered in document order, and finally cleared
+/// of boilerplate paragraphs and of everything after a trailing teaser or comment heading.
 /// </summary>
 internal static partial class HtmlArticleExtractor
 {
@@ -54,8 +56,6 @@ internal static partial class HtmlArticleExtractor
             element.Remove();
         }
     }
-
-    private static int Prose(ElementTextStats stats) => stats.Text - stats.LinkText;
 
     /// <summary>
     /// Every element with enough text of its own is a run of prose. A pure paragraph (no nested blocks)
