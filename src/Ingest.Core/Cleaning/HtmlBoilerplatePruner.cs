@@ -72,8 +72,10 @@ internal static partial class HtmlBoilerplatePruner
         }
         foreach (var name in names.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
-            // WordPress marks the post element itself with "tag-…" and "category-…" classes.
-            if (name.StartsWith("tag-", StringComparison.OrdinalIgnoreCase) || name.StartsWith("category-", StringComparison.OrdinalIgnoreCase))
+            // WordPress marks the post element itself with "tag-…" and "category-…" classes, and an embedded
+            // post ("social-media-embed") is quoted content of the article, not a share bar.
+            if (name.StartsWith("tag-", StringComparison.OrdinalIgnoreCase) || name.StartsWith("category-", StringComparison.OrdinalIgnoreCase)
+                || name.Contains("embed", StringComparison.OrdinalIgnoreCase))
             {
                 continue;
             }
