@@ -46,6 +46,8 @@ public sealed class ArticleCleaner : IArticleCleaner
 
     private static ExtractedArticle Extract(ArticleFormat format, string text) => format switch
     {
+        ArticleFormat.Html when HtmlNestingGuard.EstimateDepth(text) > HtmlNestingGuard.MaximumDepth =>
+            ExtractedArticle.Rejected(RejectionCodes.Malformed, $"The HTML nests elements more than {HtmlNestingGuard.MaximumDepth} levels deep; no real page does, and parsing it would take too long."),
         ArticleFormat.Html => HtmlArticleExtractor.Extract(text),
         ArticleFormat.Json => JsonArticleReader.Read(text),
         ArticleFormat.Markdown => MarkdownArticleReader.Read(TextNormalizer.NormalizeLines(text)),

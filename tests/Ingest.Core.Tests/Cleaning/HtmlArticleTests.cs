@@ -147,6 +147,29 @@ public sealed class HtmlArticleTests
     }
 
     [Fact]
+    public void Rejects_pathologically_deep_nesting_as_malformed_without_parsing_it()
+    {
+        var html = "<html><body>" + string.Concat(Enumerable.Repeat("<div>", 200_000)) + "<p>Text at the bottom of the pit.</p></body></html>";
+
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var result = Clean(html, "deep.html");
+
+        Assert.Equal(RejectionCodes.Malformed, result.Rejection?.Code);
+        Assert.Contains("levels deep", result.Rejection!.Message);
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(5), $"took {started.Elapsed}");
+    }
+
+    [Fact]
+    public void Does_not_count_elements_whose_end_tags_may_be_omitted_as_nesting()
+    {
+        var paragraphs = string.Concat(Enumerable.Repeat("<p>One more short paragraph of the long list, with enough words.", 5000));
+
+        var article = CleanArticle("<html><body><div>" + paragraphs + "</div></body></html>", "list.html");
+
+        Assert.Equal(5000, article.Text.Split("\n\n").Length);
+    }
+
+    [Fact]
     public void Rejects_a_page_with_no_text_as_no_text()
     {
         var result = Clean("<html><head><title>Empty</title></head><body><nav><a href='/'>Home</a></nav><script>var x = 1;</script></body></html>", "a.html");
