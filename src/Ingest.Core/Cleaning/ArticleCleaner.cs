@@ -24,11 +24,10 @@ public sealed class ArticleCleaner : IArticleCleaner
         {
             return CleaningResult.Rejected(extracted.RejectionCode, extracted.RejectionMessage!);
         }
-        if (TextNormalizer.CountWords(extracted.Text) == 0)
-        {
-            return CleaningResult.Rejected(RejectionCodes.NoText, $"No article text was left after cleaning the {Describe(format)} file.");
-        }
-        return CleaningResult.Cleaned(ToContent(extracted));
+        var words = TextNormalizer.CountWords(extracted.Text);
+        return words == 0
+            ? CleaningResult.Rejected(RejectionCodes.NoText, $"No article text was left after cleaning the {Describe(format)} file.")
+            : CleaningResult.Cleaned(ToContent(extracted, words));
     }
 
     /// <summary>Cleans already-decoded text of a known format; what evaluation and the CLI use when they hold a string.</summary>
@@ -39,9 +38,10 @@ public sealed class ArticleCleaner : IArticleCleaner
         {
             return CleaningResult.Rejected(extracted.RejectionCode, extracted.RejectionMessage!);
         }
-        return TextNormalizer.CountWords(extracted.Text) == 0
+        var words = TextNormalizer.CountWords(extracted.Text);
+        return words == 0
             ? CleaningResult.Rejected(RejectionCodes.NoText, $"No article text was left after cleaning the {Describe(format)} text.")
-            : CleaningResult.Cleaned(ToContent(extracted));
+            : CleaningResult.Cleaned(ToContent(extracted, words));
     }
 
     private static ExtractedArticle Extract(ArticleFormat format, string text) => format switch
@@ -58,7 +58,7 @@ public sealed class ArticleCleaner : IArticleCleaner
         return ExtractedArticle.Success(analysis.Metadata, analysis.Text);
     }
 
-    private static ArticleContent ToContent(ExtractedArticle extracted)
+    private static ArticleContent ToContent(ExtractedArticle extracted, int wordCount)
     {
         var metadata = extracted.Metadata;
         return new ArticleContent
@@ -70,7 +70,7 @@ public sealed class ArticleCleaner : IArticleCleaner
             Outlet = metadata.Outlet,
             Language = extracted.DeclaredLanguage ?? LanguageDetector.Detect(extracted.Text),
             Text = extracted.Text,
-            WordCount = TextNormalizer.CountWords(extracted.Text),
+            WordCount = wordCount,
         };
     }
 

@@ -42,7 +42,8 @@ public static class ArticleFormatDetector
     /// <summary>Guesses from the first characters of the decoded text when name and content type say nothing.</summary>
     public static ArticleFormat Sniff(ReadOnlySpan<char> text)
     {
-        var head = text.TrimStart()[..Math.Min(text.TrimStart().Length, 1024)];
+        var trimmed = text.TrimStart();
+        var head = trimmed[..Math.Min(trimmed.Length, 1024)];
         if (head.StartsWith("{") || head.StartsWith("["))
         {
             return ArticleFormat.Json;

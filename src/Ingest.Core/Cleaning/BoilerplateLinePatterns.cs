@@ -11,17 +11,29 @@ internal static partial class BoilerplateLinePatterns
 {
     private const int ShortLineWords = 14;
 
+    /// <summary>No boilerplate line is longer than this; longer lines are prose and skip every pattern.</summary>
+    private const int LongestBoilerplateWords = 45;
+
+    /// <remarks>
+    /// Each unanchored pattern sits behind a cheap substring test for a word it cannot match without, so
+    /// ordinary paragraphs, the vast majority of lines, cost a few span searches rather than a dozen regex scans.
+    /// </remarks>
     public static LineKind? Classify(string line, int words)
     {
+        if (words > LongestBoilerplateWords || line.Length == 0)
+        {
+            return null;
+        }
+        var text = line.AsSpan();
         if (words <= 4 && Advertisement().IsMatch(line))
         {
             return LineKind.Advertisement;
         }
-        if (words <= 40 && (CaptionCredit().IsMatch(line) || CaptionLabel().IsMatch(line) || (words <= 6 && CreditOnly().IsMatch(line))))
+        if (words <= 40 && MayBeCaption(text) && (CaptionCredit().IsMatch(line) || CaptionLabel().IsMatch(line) || (words <= 6 && CreditOnly().IsMatch(line))))
         {
             return LineKind.PhotoCaption;
         }
-        if (words <= 40 && Contributors().IsMatch(line))
+        if (words <= 40 && MayBeContributors(text) && Contributors().IsMatch(line))
         {
             return LineKind.Contributors;
         }
@@ -29,7 +41,7 @@ internal static partial class BoilerplateLinePatterns
         {
             return LineKind.Newsletter;
         }
-        if (words <= 45 && PrivacyNotice().IsMatch(line))
+        if (MayBePrivacyNotice(text) && PrivacyNotice().IsMatch(line))
         {
             return LineKind.PrivacyNotice;
         }
@@ -41,12 +53,26 @@ internal static partial class BoilerplateLinePatterns
         {
             return LineKind.RelatedLink;
         }
-        if (words <= 20 && Copyright().IsMatch(line))
+        if (words <= 20 && (text.Contains("rights reserved", StringComparison.OrdinalIgnoreCase) || text[0] is '©' or '(' or 'c' or 'C') && Copyright().IsMatch(line))
         {
             return LineKind.Copyright;
         }
         return null;
     }
+
+    /// <summary>Every caption pattern needs a slash, a closing parenthesis at the end, a colon or bar after a label, "AP Photo", or an opening "This"/"In this".</summary>
+    private static bool MayBeCaption(ReadOnlySpan<char> line) =>
+        line.IndexOfAny('/', ':', '|') >= 0 || line.EndsWith(")") || line.Contains("Getty Images", StringComparison.Ordinal)
+        || line.StartsWith("In this ", StringComparison.OrdinalIgnoreCase) || line.StartsWith("This ", StringComparison.OrdinalIgnoreCase)
+        || line.Contains("AP Photo", StringComparison.Ordinal) || line.Contains(" by ", StringComparison.OrdinalIgnoreCase);
+
+    private static bool MayBeContributors(ReadOnlySpan<char> line) =>
+        line.Contains("contribut", StringComparison.OrdinalIgnoreCase) || line.Contains("reporting", StringComparison.OrdinalIgnoreCase)
+        || line.Contains(" by ", StringComparison.OrdinalIgnoreCase);
+
+    private static bool MayBePrivacyNotice(ReadOnlySpan<char> line) =>
+        line.Contains("privacy", StringComparison.OrdinalIgnoreCase) || line.Contains("terms", StringComparison.OrdinalIgnoreCase)
+        || line.Contains("cookie", StringComparison.OrdinalIgnoreCase) || line.Contains("reCAPTCHA", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// The outlet named by a "From The X" or "originally published by X" line, or null. The name must look
@@ -54,9 +80,15 @@ internal static partial class BoilerplateLinePatterns
     /// </summary>
     public static string? ReadSourceOutlet(string line, int words)
     {
-        if (words > 16)
+        // Source lines start with "From", "Source", "This" or an agency name; nothing else needs a closer look.
+        if (words > 16 || line.Length == 0 || !char.IsUpper(line[0]) && line[0] is not ('f' or 's' or 't'))
         {
             return null;
+        }
+        // A wire service's name alone on a line is the credit under an agency story.
+        if (words <= 4 && BylineParser.IsAgency(line.TrimEnd('.')))
+        {
+            return line.TrimEnd('.');
         }
         var match = SourceLine().Match(line);
         if (!match.Success)
@@ -81,7 +113,8 @@ internal static partial class BoilerplateLinePatterns
     [GeneratedRegex(@"\((?:[^()]*?\b)?(?:\p{Lu}[\p{L}.'’-]*\s*){1,4}/\s*\p{Lu}[^()]*\)\s*$|\([^()]*\b(?i:via Getty Images|Getty Images|AP Photo|Shutterstock|iStock|Photo(?:graph)? by)\b[^()]*\)\s*$|\bREUTERS/\p{Lu}|\bAP Photo\b|\b(?i:Photo|Photograph|Image|Illustration)(?i: credit)?:\s*\p{Lu}[^.]*/")]
     private static partial Regex CaptionCredit();
 
-    [GeneratedRegex(@"^(?:(?:photo|photograph|image|picture|illustration|video|top image|main image)(?:\s+credits?)?|credits?|caption)s?\s*(?:by\s|:|\|)", RegexOptions.IgnoreCase)]
+    /// <summary>A labelled caption or credit ("Photo: …", "Image credit: …"), or a wire-photo caption ("In this Dec. 12, 2006, file photo, …", "This undated photo provided by …").</summary>
+    [GeneratedRegex(@"^(?:(?:photo|photograph|image|picture|illustration|video|top image|main image)(?:\s+credits?)?|credits?|caption)s?\s*(?:by\s|:|\|)|^in this\b[^.]{0,60}?\b(?:photo|image|picture|photograph)\b|^this\b[^.]{0,60}?\b(?:photo|image|picture|photograph)\b(?: \w+)?,? (?:provided|released|taken|made available|shows|distributed)\b", RegexOptions.IgnoreCase)]
     private static partial Regex CaptionLabel();
 
     /// <summary>A bare credit line: "Jane Doe/Agency", "Agency via Getty Images".</summary>
@@ -115,7 +148,7 @@ internal static partial class BoilerplateLinePatterns
     [GeneratedRegex(@"^(?:(?:facebook|twitter|x|linkedin|whatsapp|instagram|email|e-mail|print|reddit|pinterest|copy link|share|tiktok|threads|bluesky|messenger|telegram)[\s,|·•/]*){2,}$", RegexOptions.IgnoreCase)]
     private static partial Regex SocialNamesOnly();
 
-    [GeneratedRegex(@"^(?:read more|related|see also|more from|recommended|most read|trending|watch|listen)(?: stories| articles| coverage)?\s*[:|»›>]", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:read more|related|see also|see more|more from|recommended|most read|trending|watch|listen|don[’']t miss)(?: stories| articles| coverage)?\s*(?:[:|»›>]|$)", RegexOptions.IgnoreCase)]
     private static partial Regex RelatedLink();
 
     [GeneratedRegex(@"^(?:©|\(c\)|copyright\b)|\ball rights reserved\b", RegexOptions.IgnoreCase)]

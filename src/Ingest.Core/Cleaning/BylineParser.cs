@@ -18,6 +18,8 @@ internal static partial class BylineParser
 
     public sealed record Byline(IReadOnlyList<string> Names, string? Agency);
 
+    public static bool IsAgency(string name) => Agencies.Contains(name);
+
     /// <summary>Parses <paramref name="line"/> if it is a byline; null otherwise.</summary>
     public static Byline? TryParse(string line)
     {

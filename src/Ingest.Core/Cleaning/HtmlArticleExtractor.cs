@@ -4,10 +4,12 @@ using AngleSharp.Dom;
 namespace Ingest.Core.Cleaning;
 
 /// <summary>
-/// Finds the main text of an article page. Page furniture is pruned first (<see cref="HtmlBoilerplatePruner"/>);
+/// Finds the main text of an article page. Page chrome is pruned first (<see cref="HtmlBoilerplatePruner"/>);
 /// then every run of prose votes for the elements around it with a score that grows with its length and
-/// punctuation, so the element holding most of the prose wins. Link-heavy elements are discounted. The
-/// winner and those of its siblings that also hold prose are rendered in document order.
+/// punctuation, so the element holding most of the prose wins; link-heavy and furniture-named elements are
+/// discounted. The winner is widened to the container of a body split into columns, joined by its prose
+/// siblings and by same-kind parts elsewhere on the page, rendered in document order, and finally cleared
+/// of boilerplate paragraphs and of everything after a trailing teaser or comment heading.
 /// </summary>
 internal static partial class HtmlArticleExtractor
 {
@@ -27,6 +29,7 @@ internal static partial class HtmlArticleExtractor
         var stats = HtmlTextStatistics.Measure(body);
         var scores = ScoreCandidates(stats);
         var best = PickBest(scores);
+        best = best is null ? null : PromoteToSplitContainer(best, scores, stats);
         var text = best is null ? HtmlTextRenderer.Render(body) : RenderWithSiblings(best, scores, stats);
         text = DropBoilerplateParagraphs(text, metadata.Title);
         return ExtractedArticle.Success(metadata, text, language);
@@ -53,8 +56,6 @@ internal static partial class HtmlArticleExtractor
             element.Remove();
         }
     }
-
-    private static int Prose(ElementTextStats stats) => stats.Text - stats.LinkText;
 
     /// <summary>
     /// Every element with enough text of its own is a run of prose. A pure paragraph (no nested blocks)
@@ -100,6 +101,27 @@ internal static partial class HtmlArticleExtractor
         return best;
     }
 
+    /// <summary>
+    /// Sites split long articles into several column boxes between ads; the box with the most prose wins
+    /// the vote but holds only part of the article. An ancestor that scores nearly as well and holds
+    /// clearly more paragraph text is the real container.
+    /// </summary>
+    private static IElement PromoteToSplitContainer(IElement best, Dictionary<IElement, double> scores, Dictionary<IElement, ElementTextStats> stats)
+    {
+        var bestScore = scores[best];
+        var chosen = best;
+        var ancestor = best.ParentElement;
+        for (var level = 0; ancestor is not null && level < 3 && ancestor.LocalName != "body"; level++, ancestor = ancestor.ParentElement)
+        {
+            if (scores.TryGetValue(ancestor, out var score) && score >= 0.6 * bestScore
+                && stats.TryGetValue(ancestor, out var own) && own.ParagraphText >= 1.3 * stats[chosen].ParagraphText)
+            {
+                chosen = ancestor;
+            }
+        }
+        return chosen;
+    }
+
     private static string RenderWithSiblings(IElement best, Dictionary<IElement, double> scores, Dictionary<IElement, ElementTextStats> stats)
     {
         // Inside the article, furniture-named boxes go unless they hold most of its prose (then the name lied).
@@ -109,25 +131,74 @@ internal static partial class HtmlArticleExtractor
             IsLinkList(element, stats)
             || element.LocalName == "time" && StandsAlone(element)
             || HtmlBoilerplatePruner.HasJunkName(element) && stats.TryGetValue(element, out var own) && own.ParagraphText <= 0.5 * articleParagraphs;
+
+        var roots = SelectSiblings(best, scores, stats);
+        foreach (var part in FindSameKindParts(best, scores))
+        {
+            // A part nested in (or around) one already chosen would be rendered twice.
+            if (!roots.Any(root => root.Contains(part) || part.Contains(root)))
+            {
+                roots.Add(part);
+            }
+        }
+        roots.Sort(static (a, b) => a == b ? 0 : a.CompareDocumentPosition(b).HasFlag(DocumentPositions.Following) ? -1 : 1);
+        return string.Join("\n\n", roots.Select(root => HtmlTextRenderer.Render(root, SkipInside)).Where(p => p.Length > 0));
+    }
+
+    /// <summary>The winner and those of its siblings that also hold prose: article text often continues in a neighbouring box.</summary>
+    private static List<IElement> SelectSiblings(IElement best, Dictionary<IElement, double> scores, Dictionary<IElement, ElementTextStats> stats)
+    {
         var parent = best.ParentElement;
         if (parent is null || best.LocalName is "body")
         {
-            return HtmlTextRenderer.Render(best, SkipInside);
+            return [best];
         }
         var threshold = Math.Max(10, scores[best] * 0.2);
-        var parts = new List<string>();
+        var selected = new List<IElement>();
         foreach (var sibling in parent.Children)
         {
             var include = sibling == best
                 || !HtmlBoilerplatePruner.HasJunkName(sibling) && scores.TryGetValue(sibling, out var score) && score >= threshold
-                || sibling.LocalName == "p" && IsProseParagraph(sibling, stats);
+                || sibling.LocalName == "p" && IsProseParagraph(sibling, stats)
+                || IsParagraphBox(sibling, stats);
             if (include)
             {
-                parts.Add(HtmlTextRenderer.Render(sibling, SkipInside));
+                selected.Add(sibling);
             }
         }
-        return string.Join("\n\n", parts.Where(p => p.Length > 0));
+        return selected;
     }
+
+    /// <summary>
+    /// Other parts of a body that the page template split into separate sections: elements with the
+    /// winner's tag and class names, elsewhere in the page, that also collected a real share of the votes.
+    /// </summary>
+    private static IEnumerable<IElement> FindSameKindParts(IElement best, Dictionary<IElement, double> scores)
+    {
+        if (string.IsNullOrWhiteSpace(best.ClassName))
+        {
+            yield break;
+        }
+        var threshold = scores[best] * 0.2;
+        var parent = best.ParentElement;
+        foreach (var (element, score) in scores)
+        {
+            if (element != best && score >= threshold && element.ParentElement != parent
+                && element.LocalName == best.LocalName && element.ClassName == best.ClassName)
+            {
+                yield return element;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A box used as a paragraph (CNN-style div paragraphs): no blocks inside, not named as furniture, and
+    /// unmistakably prose (long, few links, ends like a sentence), since short boxes beside an article are usually chrome.
+    /// </summary>
+    private static bool IsParagraphBox(IElement element, Dictionary<IElement, ElementTextStats> stats) =>
+        element.LocalName is "div" or "span"
+        && stats.TryGetValue(element, out var own) && !own.HasBlockChildren && own.Text > 80 && own.LinkDensity < 0.25
+        && !HtmlBoilerplatePruner.HasJunkName(element) && SentenceEnd().IsMatch(element.TextContent);
 
     private static bool IsProseParagraph(IElement paragraph, Dictionary<IElement, ElementTextStats> stats)
     {
@@ -187,11 +258,20 @@ internal static partial class HtmlArticleExtractor
     {
         var output = new ParagraphJoiner();
         var index = 0;
-        foreach (var paragraph in text.Split("\n\n"))
+        var paragraphs = text.Split("\n\n");
+        var keptLength = 0;
+        foreach (var paragraph in paragraphs)
         {
             var inHeader = index++ < HeaderParagraphs;
             var words = TextNormalizer.CountWords(paragraph);
-            if (BoilerplateLinePatterns.Classify(paragraph, words) is not null)
+            // "You may also like" and its kin open the teaser list that ends an article; once most of the
+            // text has been seen, such a heading ends the article.
+            if (words <= 8 && keptLength > 0.5 * text.Length && TrailingSectionHeading().IsMatch(paragraph))
+            {
+                break;
+            }
+            keptLength += paragraph.Length + 2;
+            if (BoilerplateLinePatterns.Classify(paragraph, words) is not null || BoilerplateLinePatterns.ReadSourceOutlet(paragraph, words) is not null)
             {
                 continue;
             }
@@ -235,6 +315,13 @@ internal static partial class HtmlArticleExtractor
 
     [GeneratedRegex(@"(?:^|[-_\s])(?:article|body|content|entry|main|page|post|text|blog|story)(?:$|[-_\s])", RegexOptions.IgnoreCase)]
     private static partial Regex PositiveName();
+
+    /// <summary>
+    /// Headings of teaser lists and of the tag and comment blocks under an article. "Read also" style links ("Leggi anche", "Lesen Sie auch") are left out on
+    /// purpose: sites put those in the middle of the article, followed by more article text.
+    /// </summary>
+    [GeneratedRegex(@"^(?:you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|related (?:articles|stories|posts|content|coverage|news|reading)|more (?:stories|articles|news)(?: from| on| about)?|recommended(?: for you| stories| articles| reading)?|what to read next|trending now|most popular|popular posts|você (?:também )?pode gostar|das könnte sie auch interessieren|vous aimerez aussi|también te puede interesar|ti potrebbe interessare|potrebbe interessarti|самые популярные|похожие (?:статьи|новости)|рекомендуем)\b[^.!?]*(?:\.\.\.|…|:)?$|^(?:tags|tagged(?: with| in)?|topics|filed under|categories|leave a (?:comment|reply)|comments?|join the conversation|отзывы|комментарии)\s*(?::|\.\.\.|…)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex TrailingSectionHeading();
 
     [GeneratedRegex(@"[.!?…][""”’']?\s*$")]
     private static partial Regex SentenceEnd();

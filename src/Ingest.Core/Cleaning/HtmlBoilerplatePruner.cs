@@ -4,9 +4,9 @@ using AngleSharp.Dom;
 namespace Ingest.Core.Cleaning;
 
 /// <summary>
-/// Decides which page elements are never part of the article: navigation and page chrome, hidden
-/// elements, comment sections, share bars, related-link lists, newsletter and cookie banners, ads.
-/// Judged by tag, ARIA role, hidden state, and the words sites use in class and id names.
+/// Recognizes page elements that are not the article: navigation and page chrome, hidden elements and
+/// comment threads (always removed), and boxes whose class or id names furniture such as share bars,
+/// related links, newsletter and cookie banners or ads (weaker evidence, weighed by the extractor).
 /// </summary>
 internal static partial class HtmlBoilerplatePruner
 {
@@ -20,10 +20,7 @@ internal static partial class HtmlBoilerplatePruner
         "navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "dialog", "alertdialog", "search", "toolbar",
     };
 
-    /// <summary>Whether <paramref name="element"/> is page furniture by its tag, role or hidden state, regardless of its content.</summary>
-    public static bool IsBoilerplate(IElement element) => IsChrome(element) || HasJunkName(element.ClassName) || HasJunkName(element.Id);
-
-    /// <summary>Judged by structure alone: the tag, ARIA role, hidden state.</summary>
+    /// <summary>Page furniture by structure alone (tag, ARIA role, hidden state), whatever its content.</summary>
     public static bool IsChrome(IElement element)
     {
         var tag = element.LocalName;
@@ -75,8 +72,10 @@ internal static partial class HtmlBoilerplatePruner
         }
         foreach (var name in names.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
-            // WordPress marks the post element itself with "tag-…" and "category-…" classes.
-            if (name.StartsWith("tag-", StringComparison.OrdinalIgnoreCase) || name.StartsWith("category-", StringComparison.OrdinalIgnoreCase))
+            // WordPress marks the post element itself with "tag-…" and "category-…" classes, and an embedded
+            // post ("social-media-embed") is quoted content of the article, not a share bar.
+            if (name.StartsWith("tag-", StringComparison.OrdinalIgnoreCase) || name.StartsWith("category-", StringComparison.OrdinalIgnoreCase)
+                || name.Contains("embed", StringComparison.OrdinalIgnoreCase))
             {
                 continue;
             }

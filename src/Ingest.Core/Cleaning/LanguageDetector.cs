@@ -9,7 +9,6 @@ namespace Ingest.Core.Cleaning;
 public static class LanguageDetector
 {
     private const int MinimumWords = 8;
-    private const int MaximumWordsExamined = 2000;
 
     private static readonly (string Code, string[] Words)[] Profiles =
     [
@@ -27,8 +26,16 @@ public static class LanguageDetector
         ("id", Set("yang dan di ini itu dengan untuk dari dalam tidak akan pada juga ke ada oleh karena adalah mereka atau sudah bisa")),
     ];
 
+    /// <summary>Enough text to decide: a few hundred words. Looking further only costs time on long articles.</summary>
+    private const int MaximumCharsExamined = 2500;
+
     public static string? Detect(ReadOnlySpan<char> text)
     {
+        if (text.Length > MaximumCharsExamined)
+        {
+            var cut = text[..MaximumCharsExamined].LastIndexOfAny(' ', '\n');
+            text = text[..(cut > 0 ? cut : MaximumCharsExamined)];
+        }
         var byScript = DetectByScript(text);
         if (byScript is not null)
         {
@@ -38,7 +45,7 @@ public static class LanguageDetector
         Span<int> hits = stackalloc int[Profiles.Length];
         var words = 0;
         var wordStart = -1;
-        for (var i = 0; i <= text.Length && words < MaximumWordsExamined; i++)
+        for (var i = 0; i <= text.Length; i++)
         {
             var isLetter = i < text.Length && (char.IsLetter(text[i]) || text[i] == '\'');
             if (isLetter)
@@ -108,10 +115,6 @@ public static class LanguageDetector
                 case >= '\u0E00' and <= '\u0E7F': thai++; break;
                 case >= '\u0590' and <= '\u05FF': hebrew++; break;
             }
-            if (letters >= 5000)
-            {
-                break;
-            }
         }
         if (letters < 20)
         {
@@ -155,7 +158,8 @@ public static class LanguageDetector
         var hash = 14695981039346656037UL;
         foreach (var c in word)
         {
-            hash = (hash ^ char.ToLowerInvariant(c)) * 1099511628211UL;
+            var lower = c is >= 'A' and <= 'Z' ? (char)(c | 0x20) : c < 128 ? c : char.ToLowerInvariant(c);
+            hash = (hash ^ lower) * 1099511628211UL;
         }
         return hash;
     }

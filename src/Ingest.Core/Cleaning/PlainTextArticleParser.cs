@@ -211,6 +211,15 @@ public static class PlainTextArticleParser
         "published", "updated", "posted", "last", "first", "on", "at", "modified", "date", "time", "am", "pm",
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
         "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+        // Weekdays in the other languages whose month names the date parser knows, and the words that join
+        // a time to a date ("à", "às", "Uhr"). Articles and prepositions are left out: "Le 12 mars 2024, le
+        // maire a signé" is a sentence, and counting "le" and "a" as filler would make it a date line.
+        "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "uhr",
+        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+        "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo",
+        "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica",
+        "segunda", "terça", "quarta", "quinta", "sexta", "feira", "às", "publicado", "actualizado", "atualizado",
+        "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
     };
 
     private static readonly HashSet<string> DateLabels = new(StringComparer.OrdinalIgnoreCase) { "published", "updated", "posted", "modified" };
@@ -221,7 +230,12 @@ public static class PlainTextArticleParser
     /// </summary>
     internal static PublishedDateParser.DateMatch? TryReadDateLine(string line, bool requireLabel)
     {
-        if (line.Length > 90)
+        // Every date form has digits, and a date line is short; most lines fail one of these cheap tests.
+        if (line.Length > 90 || line.AsSpan().IndexOfAnyInRange('0', '9') < 0)
+        {
+            return null;
+        }
+        if (requireLabel && !HasDateLabel(line))
         {
             return null;
         }
@@ -244,6 +258,18 @@ public static class PlainTextArticleParser
             leftover++;
         }
         return leftover <= 2 && (labelled || !requireLabel) ? date : null;
+    }
+
+    private static bool HasDateLabel(string line)
+    {
+        foreach (var label in DateLabels)
+        {
+            if (line.Contains(label, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static bool EndsLikeSentence(string line) => line.Length > 0 && line[^1] is '.' or '!' or '?' or '"' or '”' or '’' or '\'' or ':';

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Ingest.Core.Cleaning;
@@ -17,51 +18,88 @@ public static class TextNormalizer
 
     private static string Normalize(string text, bool keepLineBreaks)
     {
-        if (!text.IsNormalized(NormalizationForm.FormC))
+        if (!IsCertainlyNfc(text) && !text.IsNormalized(NormalizationForm.FormC))
         {
             text = text.Normalize(NormalizationForm.FormC);
         }
-        var builder = new StringBuilder(text.Length);
-        var pendingSpace = false;
-        var lineStart = 0;
-        for (var i = 0; i < text.Length; i++)
+        // Output is never longer than the input, so one pooled buffer of the input's length is enough.
+        var buffer = ArrayPool<char>.Shared.Rent(Math.Max(1, text.Length));
+        try
         {
-            var c = text[i];
-            if (c == '\r' || c == '\n' || c == '\u2028' || c == '\u2029')
+            var length = 0;
+            var lineStart = 0;
+            var pendingSpace = false;
+            for (var i = 0; i < text.Length; i++)
             {
-                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+                var c = text[i];
+                if (c is >= '!' and <= '~')
                 {
-                    i++;
+                    // Printable ASCII, the bulk of most articles: no further checks needed.
+                    if (pendingSpace)
+                    {
+                        buffer[length++] = ' ';
+                        pendingSpace = false;
+                    }
+                    buffer[length++] = c;
+                    continue;
                 }
-                if (keepLineBreaks)
+                if (c is '\r' or '\n' or '\u2028' or '\u2029')
                 {
-                    builder.Append('\n');
-                    lineStart = builder.Length;
+                    if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+                    {
+                        i++;
+                    }
+                    if (keepLineBreaks)
+                    {
+                        buffer[length++] = '\n';
+                        lineStart = length;
+                        pendingSpace = false;
+                    }
+                    else
+                    {
+                        pendingSpace = length > lineStart;
+                    }
+                    continue;
+                }
+                if (IsSpace(c))
+                {
+                    pendingSpace = length > lineStart;
+                    continue;
+                }
+                if (IsInvisible(c))
+                {
+                    continue;
+                }
+                if (pendingSpace)
+                {
+                    buffer[length++] = ' ';
                     pendingSpace = false;
                 }
-                else
-                {
-                    pendingSpace = builder.Length > lineStart;
-                }
-                continue;
+                buffer[length++] = c;
             }
-            if (IsSpace(c))
-            {
-                pendingSpace = builder.Length > lineStart;
-                continue;
-            }
-            if (IsInvisible(c))
-            {
-                continue;
-            }
-            if (pendingSpace)
-            {
-                builder.Append(' ');
-                pendingSpace = false;
-            }
-            builder.Append(c);
+            return new string(buffer, 0, length);
         }
-        return builder.ToString();
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>
+    /// A fast scan that answers "already NFC" for the usual article: characters below U+0300 (ASCII and
+    /// Latin-1, which NFC never changes) plus typographic punctuation (U+2010–U+206F) and currency signs,
+    /// which have no canonical decompositions. Anything else goes to the full ICU check.
+    /// </summary>
+    private static bool IsCertainlyNfc(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (c >= '\u0300' && c is not (>= '\u2010' and <= '\u206F') and not (>= '\u20A0' and <= '\u20CF'))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>Whitespace that separates words within a line: ASCII space and tab, no-break and the Unicode space separators.</summary>

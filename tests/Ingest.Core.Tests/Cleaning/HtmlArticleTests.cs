@@ -106,6 +106,33 @@ public sealed class HtmlArticleTests
     }
 
     [Fact]
+    public void Joins_an_article_body_the_template_split_into_separate_sections()
+    {
+        var article = CleanArticle("""
+            <html><body>
+            <div class="intro-wrap"><div class="story-text">
+              <p>The first part of the story explains, at some length, how the ferry company began.</p>
+              <p>It grew from one boat to nine over forty years, carrying cars, cattle and commuters.</p>
+            </div></div>
+            <div class="ad-slot"><a href="/ad">Buy a boat</a></div>
+            <section class="later"><div class="column"><div class="story-text">
+              <p>The second part, placed by the template in another section, covers the company's sale.</p>
+              <p>Buyers from the mainland paid more than anyone expected, according to two people involved.</p>
+              <p>The new owners said that timetables, fares and crews would stay as they are for now.</p>
+            </div></div></section>
+            </body></html>
+            """, "a.html");
+
+        Assert.Equal(
+            "The first part of the story explains, at some length, how the ferry company began.\n\n" +
+            "It grew from one boat to nine over forty years, carrying cars, cattle and commuters.\n\n" +
+            "The second part, placed by the template in another section, covers the company's sale.\n\n" +
+            "Buyers from the mainland paid more than anyone expected, according to two people involved.\n\n" +
+            "The new owners said that timetables, fares and crews would stay as they are for now.",
+            article.Text);
+    }
+
+    [Fact]
     public void Never_fetches_or_runs_anything_the_page_references()
     {
         // An external script, stylesheet, image and frame: with no loader configured nothing is requested, and script text never reaches the output.
@@ -117,6 +144,16 @@ public sealed class HtmlArticleTests
             """, "a.html");
 
         Assert.Equal("Only this paragraph is article text, and it is long enough to count as prose.", article.Text);
+    }
+
+    [Fact]
+    public void Does_not_count_elements_whose_end_tags_may_be_omitted_as_nesting()
+    {
+        var paragraphs = string.Concat(Enumerable.Repeat("<p>One more short paragraph of the long list, with enough words.", 5000));
+
+        var article = CleanArticle("<html><body><div>" + paragraphs + "</div></body></html>", "list.html");
+
+        Assert.Equal(5000, article.Text.Split("\n\n").Length);
     }
 
     [Fact]

@@ -63,6 +63,24 @@ public sealed class PlainTextMetadataTests
     }
 
     [Fact]
+    public void A_short_sentence_with_a_date_in_the_header_is_not_a_date_line()
+    {
+        var article = CleanArticle("Titre\nLe 12 mars 2024, le maire a signé.\nLa suite du texte est ici.", "a.txt");
+
+        Assert.StartsWith("Le 12 mars 2024, le maire a signé.", article.Text);
+        Assert.Null(article.PublishedAt);
+    }
+
+    [Fact]
+    public void A_weekday_and_time_around_a_localized_date_still_make_a_date_line()
+    {
+        var article = CleanArticle("Título\nsegunda-feira, 22 de janeiro de 2018 às 0:13\nO texto começa aqui.", "a.txt");
+
+        Assert.Equal("O texto começa aqui.", article.Text);
+        Assert.Equal("2018-01-22", article.PublishedAt);
+    }
+
+    [Fact]
     public void A_body_whose_lines_are_all_boilerplate_leaves_no_text()
     {
         var result = Clean("Title\n\nBy Jane Doe\n\nApril 24, 2024\n\nShare this article\n", "a.txt");
