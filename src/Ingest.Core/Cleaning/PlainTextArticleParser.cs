@@ -50,16 +50,8 @@ public static class PlainTextArticleParser
             {
                 continue;
             }
-            var outlet = BoilerplateLinePatterns.ReadSourceOutlet(lines[i], words[i]);
-            if (outlet is not null)
+            if (TryMarkBoilerplate(lines, kinds, words, metadata, i))
             {
-                kinds[i] = LineKind.SourceLine;
-                metadata.OfferOutlet(outlet);
-                continue;
-            }
-            if (BoilerplateLinePatterns.Classify(lines[i], words[i]) is { } kind)
-            {
-                kinds[i] = kind;
                 continue;
             }
             if (IsRunningHeader(lines, i))
@@ -134,6 +126,23 @@ public static class PlainTextArticleParser
         }
     }
 
+    /// <summary>Marks a "From The X" source line (recording the outlet) or any other boilerplate line; false for anything else.</summary>
+    private static bool TryMarkBoilerplate(string[] lines, LineKind[] kinds, int[] words, MetadataCollector metadata, int i)
+    {
+        if (BoilerplateLinePatterns.ReadSourceOutlet(lines[i], words[i]) is { } outlet)
+        {
+            kinds[i] = LineKind.SourceLine;
+            metadata.OfferOutlet(outlet);
+            return true;
+        }
+        if (BoilerplateLinePatterns.Classify(lines[i], words[i]) is { } kind)
+        {
+            kinds[i] = kind;
+            return true;
+        }
+        return false;
+    }
+
     private static void ClassifyEverywhere(string[] lines, LineKind[] kinds, int[] words, MetadataCollector metadata)
     {
         for (var i = 0; i < lines.Length; i++)
@@ -142,16 +151,8 @@ public static class PlainTextArticleParser
             {
                 continue;
             }
-            var outlet = BoilerplateLinePatterns.ReadSourceOutlet(lines[i], words[i]);
-            if (outlet is not null)
+            if (TryMarkBoilerplate(lines, kinds, words, metadata, i))
             {
-                kinds[i] = LineKind.SourceLine;
-                metadata.OfferOutlet(outlet);
-                continue;
-            }
-            if (BoilerplateLinePatterns.Classify(lines[i], words[i]) is { } kind)
-            {
-                kinds[i] = kind;
                 continue;
             }
             // Outside the header only labelled dates ("Published April 24, 2024") are taken: a bare date there may be article content.

@@ -1,0 +1,23 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Running;
+using Ingest.Benchmarks;
+
+// Stage benchmarks. Each class declares its corpus size, so the summary shows throughput per core beside time and
+// allocations. Pass BenchmarkDotNet arguments through, e.g. --filter '*Clean*' --job short.
+var config = DefaultConfig.Instance
+    .AddColumn(new ThroughputColumn("MB/s", MegabytesPerPass, "MB"))
+    .AddColumn(new ThroughputColumn("tokens/s", TokensPerPass, "tokens"));
+BenchmarkSwitcher.FromAssembly(typeof(CleanTextBenchmark).Assembly).Run(args, config);
+
+static double? MegabytesPerPass(Type type)
+{
+    var bytes = type == typeof(CleanTextBenchmark) ? CleanTextBenchmark.CorpusBytes
+        : type == typeof(CleanHtmlBenchmark) ? CleanHtmlBenchmark.CorpusBytes
+        : type == typeof(RecognizeBenchmark) ? RecognizeBenchmark.CorpusBytes
+        : type == typeof(DocumentBenchmark) ? DocumentBenchmark.CorpusBytes
+        : 0;
+    return bytes > 0 ? bytes / 1e6 : null;
+}
+
+static double? TokensPerPass(Type type) =>
+    type == typeof(RecognizeBenchmark) && RecognizeBenchmark.CorpusTokens > 0 ? RecognizeBenchmark.CorpusTokens : null;
