@@ -33,7 +33,9 @@ internal static class JsonArticleReader
         }
         catch (JsonException ex)
         {
-            return Malformed($"The file is not valid JSON: {ex.Message}");
+            // Only the position: the parser's own message quotes the offending token, which is article text,
+            // and rejection messages are logged.
+            return Malformed($"The file is not valid JSON (line {(ex.LineNumber ?? 0) + 1}, byte {(ex.BytePositionInLine ?? 0) + 1} of that line).");
         }
         using (document)
         {

@@ -31,7 +31,8 @@ public sealed class ChainHost : IAsyncDisposable
     public static async Task<ChainHost> StartAsync(
         AzuriteFixture azurite,
         IDictionary<string, string?>? settings = null,
-        Action<IServiceCollection>? configureServices = null)
+        Action<IServiceCollection>? configureServices = null,
+        Action<ILoggingBuilder>? configureLogging = null)
     {
         var merged = new Dictionary<string, string?>
         {
@@ -43,7 +44,7 @@ public sealed class ChainHost : IAsyncDisposable
         {
             merged[key] = value;
         }
-        var host = LocalFunctionHost.Build(azurite.ConnectionString, FastSettings, logging => { }, merged, configureServices);
+        var host = LocalFunctionHost.Build(azurite.ConnectionString, FastSettings, configureLogging ?? (_ => { }), merged, configureServices);
         await host.StartAsync();
         return new ChainHost(host);
     }
