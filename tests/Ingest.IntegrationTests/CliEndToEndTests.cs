@@ -84,6 +84,13 @@ public sealed class CliEndToEndTests(BareAzuriteFixture azurite) : IClassFixture
         Assert.NotEqual(0, badStatus);
         Assert.Contains("lost", badStatusErr);
 
+        var (noTarget, _, noTargetErr) = await _cli.RunAsync("replay");
+        Assert.Equal(2, noTarget);
+        Assert.Contains("--status failed", noTargetErr);
+        var (badId, _, badIdErr) = await _cli.RunAsync("replay", "--id", "../etc");
+        Assert.Equal(2, badId);
+        Assert.Contains("not an article id", badIdErr);
+
         var (missing, _, missingErr) = await _cli.RunAsync("drop", "/nonexistent/article.txt");
         Assert.Equal(2, missing);
         Assert.Contains("No such file or folder", missingErr);

@@ -15,10 +15,13 @@ public sealed class FailureFixture : IAsyncLifetime
 {
     public const string FailReadPrefix = "fail-read/";
     public const string FailRecognizeMarker = "FAIL-RECOGNIZE";
+    /// <summary>Text with this marker fails recognition only while <see cref="TransientFaultActive"/> is set: a fault that gets fixed.</summary>
+    public const string TransientMarker = "FAIL-UNTIL-FIXED";
     public const int MaxInputBytes = 4096;
 
     public AzuriteFixture Azurite { get; } = new();
     public ChainHost Host { get; private set; } = null!;
+    public FailingRecognizer Recognizer { get; } = new();
 
     public async Task InitializeAsync()
     {
@@ -30,7 +33,7 @@ public sealed class FailureFixture : IAsyncLifetime
             {
                 services.AddSingleton<ISourceReader>(sp => new FailingSourceReader(
                     ActivatorUtilities.CreateInstance<BlobSourceReader>(sp)));
-                services.AddSingleton<IEntityRecognizer, FailingRecognizer>();
+                services.AddSingleton<IEntityRecognizer>(Recognizer);
             });
     }
 
@@ -48,10 +51,13 @@ public sealed class FailureFixture : IAsyncLifetime
                 : inner.ReadAsync(blob, cancellationToken);
     }
 
-    private sealed class FailingRecognizer : IEntityRecognizer
+    public sealed class FailingRecognizer : IEntityRecognizer
     {
+        public volatile bool TransientFaultActive = true;
+
         public Task<RecognitionResult> RecognizeAsync(string text, string? language, CancellationToken cancellationToken) =>
             text.Contains(FailRecognizeMarker, StringComparison.Ordinal)
+            || (TransientFaultActive && text.Contains(TransientMarker, StringComparison.Ordinal))
                 ? throw new HttpRequestException("Injected recognizer fault: the service answered 503.")
                 : Task.FromResult(new RecognitionResult([], new RecognizerInfo { Name = "test", Version = "1" }));
     }
@@ -104,6 +110,44 @@ public sealed class FailureTests(FailureFixture fixture) : IClassFixture<Failure
         Assert.Equal(ArticleStatus.Rejected, document.Status);
         Assert.Equal(RejectionCodes.TooLarge, document.Rejection!.Code);
         Assert.Contains("4,096", document.Rejection.Message);
+    }
+
+    [Fact]
+    public async Task Replaying_a_failed_record_after_the_fault_is_fixed_replaces_it_with_the_new_outcome()
+    {
+        fixture.Recognizer.TransientFaultActive = true;
+        var (_, id) = await ChainDriver.DropAsync(Clients, "replay/transient.txt",
+            $"Recognition fails until fixed\n\nThis article carries the {FailureFixture.TransientMarker} marker, so it fails while the fault lasts.");
+        var failed = await ChainDriver.WaitForOutcomeAsync(Clients, id);
+        Assert.Equal(ArticleStatus.Failed, failed.Status);
+
+        fixture.Recognizer.TransientFaultActive = false;
+        var outcome = await fixture.Host.Services.GetRequiredService<ArticleReplayer>().ReplayAsync(failed, CancellationToken.None);
+        var replayed = await WaitForStatusAsync(id, ArticleStatus.Processed);
+
+        Assert.True(outcome.Started);
+        Assert.Equal(id, replayed.Id);
+        Assert.Null(replayed.Failure);
+        Assert.NotNull(replayed.Recognizer);
+        var queries = new ArticleQueries(Clients, TimeProvider.System);
+        Assert.DoesNotContain(await queries.FindAsync(new ArticleQuery(Status: ArticleStatus.Failed), default), d => d.Id == id);
+        Assert.Contains(await queries.FindAsync(new ArticleQuery(Status: ArticleStatus.Processed), default), d => d.Id == id);
+        SchemaValidator.AssertValid(DocumentJson.Serialize(replayed));
+    }
+
+    private async Task<ProcessedDocument> WaitForStatusAsync(string id, string status)
+    {
+        var queries = new ArticleQueries(Clients, TimeProvider.System);
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await queries.GetAsync(id, CancellationToken.None) is { } document && document.Status == status)
+            {
+                return document;
+            }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"Article {id} did not reach {status}.");
     }
 
     private async Task WaitForEmptyAsync(string queue)

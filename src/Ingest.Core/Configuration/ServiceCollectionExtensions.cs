@@ -37,6 +37,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<PublishStage>();
         services.TryAddSingleton<PoisonStage>();
         services.TryAddSingleton<IncomingReconciler>();
+        services.TryAddSingleton<ArticleReplayer>();
         return services;
     }
 

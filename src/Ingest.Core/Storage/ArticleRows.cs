@@ -14,6 +14,8 @@ public static class ArticleRows
     public const string PublishStateComplete = "complete";
     /// <summary>The placeholder a publisher inserts first; the record is visible to consumers only once complete.</summary>
     public const string PublishStatePublishing = "publishing";
+    /// <summary>Set by a replay: the record is being reprocessed and its new outcome will replace it.</summary>
+    public const string PublishStateReplaying = "replaying";
     private const int MaxShortText = 1_000;
 
     public static string DocumentBlobName(string articleId) => articleId + ".json";
