@@ -81,6 +81,13 @@ public sealed class RunningCli(Process process, StringBuilder output) : IAsyncDi
         }
     }
 
+    /// <summary>SIGKILL: the process gets no chance to finish anything, as when a machine dies.</summary>
+    public async Task KillAsync()
+    {
+        process.Kill();
+        await process.WaitForExitAsync();
+    }
+
     /// <summary>Sends SIGTERM, as a service manager would, and waits for a clean exit.</summary>
     public async Task<int> TerminateAsync()
     {
