@@ -144,12 +144,34 @@ internal sealed partial class AzuriteServer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Stops Azurite the way Ctrl+C would (SIGINT), so it closes its servers and saves its metadata databases to
+    /// the data folder; only if it has not exited after a while is it killed. A plain kill can lose the last writes
+    /// of a persistent emulator.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
+        if (!_process.HasExited && (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS()))
+        {
+            _ = SendSignal(_process.Id, SignalInterrupt);
+            try
+            {
+                await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(15)).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                // Fall through to the kill.
+            }
+        }
         Kill(_process);
         await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
         _process.Dispose();
     }
+
+    private const int SignalInterrupt = 2;
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SendSignal(int pid, int signal);
 
     private static void Kill(Process process)
     {

@@ -28,8 +28,15 @@ public sealed class ChainHost : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
-    public static async Task<ChainHost> StartAsync(
+    public static Task<ChainHost> StartAsync(
         AzuriteFixture azurite,
+        IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configureServices = null,
+        Action<ILoggingBuilder>? configureLogging = null) =>
+        StartAsync(azurite.ConnectionString, settings, configureServices, configureLogging);
+
+    public static async Task<ChainHost> StartAsync(
+        string connectionString,
         IDictionary<string, string?>? settings = null,
         Action<IServiceCollection>? configureServices = null,
         Action<ILoggingBuilder>? configureLogging = null)
@@ -44,7 +51,7 @@ public sealed class ChainHost : IAsyncDisposable
         {
             merged[key] = value;
         }
-        var host = LocalFunctionHost.Build(azurite.ConnectionString, FastSettings, configureLogging ?? (_ => { }), merged, configureServices);
+        var host = LocalFunctionHost.Build(connectionString, FastSettings, configureLogging ?? (_ => { }), merged, configureServices);
         await host.StartAsync();
         return new ChainHost(host);
     }
