@@ -17,13 +17,20 @@ public sealed record VerdictScore(int Expected, int Predicted, int Correct, int 
     public double Recall => Expected == 0 ? 1 : (double)Found / Expected;
 }
 
-/// <summary>What <c>ingest eval dedup</c> reports. <see cref="Misses"/> lists each wrong verdict, for diagnosis.</summary>
+/// <summary>
+/// What <c>ingest eval dedup</c> reports. <see cref="Exact"/> and <see cref="Near"/> score against the cleaned-text
+/// truth (same normalized text as an earlier article of the story = exact, otherwise near). The format and encoding
+/// copies are also counted on their own (<see cref="FormatCopiesExact"/> of <see cref="FormatCopies"/> ended exact):
+/// where the cleaner extracts an HTML copy differently, that copy is truly a near duplicate.
+/// <see cref="Misses"/> lists each wrong verdict, for diagnosis.
+/// </summary>
 public sealed record DedupEvaluationReport(
     int Articles,
     VerdictScore Exact,
-    VerdictScore ExactBySameCleanedText,
-    int NearCopiesCleanedToExact,
     VerdictScore Near,
+    int FormatCopies,
+    int FormatCopiesExact,
+    int NearCopiesCleanedToExact,
     IReadOnlyDictionary<string, VerdictScore> NearByTransform,
     int HardNegatives,
     int HardNegativesFlagged,
@@ -34,8 +41,8 @@ public sealed record DedupEvaluationReport(
 /// <summary>
 /// Runs generated cases through the pipeline's own steps — the real cleaner, the exact-duplicate claim, then the
 /// near-duplicate check over the in-memory index (same bands, confirmation and canonical rule as the table index) —
-/// in the generated order, and scores the verdicts. A duplicate verdict is correct when it names an article of the
-/// same cluster and is of the expected kind.
+/// in the generated order, and scores the verdicts. A duplicate verdict is right when it is of the expected kind and
+/// names an article of the same story.
 /// </summary>
 public static class DedupEvaluator
 {
@@ -46,9 +53,8 @@ public static class DedupEvaluator
         var nearIndex = new InMemoryNearDuplicateIndex(options, TimeProvider.System);
         var hasher = new MinHasher(options);
         var clusterOf = new Dictionary<string, string>(StringComparer.Ordinal);
-        var hashOf = new Dictionary<string, string>(StringComparer.Ordinal);
-        var originalHash = new Dictionary<string, string>(StringComparer.Ordinal);
-        var verdicts = new List<(DedupCase Case, string? Kind, string? DuplicateOf)>();
+        var seenInCluster = new HashSet<(string Cluster, string Hash)>();
+        var verdicts = new List<Verdict>();
         var signing = new Stopwatch();
         var signed = 0;
 
@@ -57,22 +63,21 @@ public static class DedupEvaluator
             var cleaned = cleaner.Clean(new CleaningInput(item.Content, item.Name, item.ContentType));
             if (cleaned.IsRejected)
             {
-                verdicts.Add((item, "rejected", null));
+                verdicts.Add(new Verdict(item, Truth(item, sameTextSeen: false), "rejected", null));
                 continue;
             }
             var id = item.Name;
             clusterOf[id] = item.Cluster;
             var text = cleaned.Article!.Text;
             var hash = ContentHash.Compute(text);
-            hashOf[id] = hash;
-            if (item.Kind == DedupCaseKind.Original)
-            {
-                originalHash[item.Cluster] = hash;
-            }
+            // Truth by the requirement's definition: a copy whose cleaned text normalizes like an earlier article
+            // of its story is an exact duplicate (the cleaner may have removed the difference the generator made);
+            // any other copy is a near duplicate.
+            var truth = Truth(item, sameTextSeen: !seenInCluster.Add((item.Cluster, hash)));
             var claim = exactIndex.ClaimExactAsync(hash, id, CancellationToken.None).GetAwaiter().GetResult();
             if (!claim.IsCanonical)
             {
-                verdicts.Add((item, DuplicateKind.Exact, claim.CanonicalId));
+                verdicts.Add(new Verdict(item, truth, DuplicateKind.Exact, claim.CanonicalId));
                 continue;
             }
             signing.Start();
@@ -82,63 +87,45 @@ public static class DedupEvaluator
             var verdict = signature is null
                 ? NearDuplicateVerdict.Canonical
                 : nearIndex.ClaimAsync(id, signature, CancellationToken.None).GetAwaiter().GetResult();
-            verdicts.Add((item, verdict.IsCanonical ? null : DuplicateKind.Near, verdict.DuplicateOf));
+            verdicts.Add(new Verdict(item, truth, verdict.IsCanonical ? null : DuplicateKind.Near, verdict.DuplicateOf));
         }
 
-        bool SameCluster(DedupCase item, string? duplicateOf) => duplicateOf is not null && clusterOf[duplicateOf] == item.Cluster;
-        // A near copy whose difference the cleaner removed (boilerplate it strips) has the original's exact text:
-        // its exact verdict is right, and it is not counted as a near copy the near check should have found.
-        bool CleanedToExact((DedupCase Case, string? Kind, string? DuplicateOf) v) =>
-            v.Case.Kind == DedupCaseKind.NearCopy && v.Kind == DuplicateKind.Exact && SameCluster(v.Case, v.DuplicateOf);
-        VerdictScore ExactScore(IReadOnlyList<(DedupCase Case, string? Kind, string? DuplicateOf)> list) => new(
-            list.Count(v => v.Case.Kind == DedupCaseKind.ExactCopy),
-            list.Count(v => v.Kind == DuplicateKind.Exact),
-            list.Count(v => v.Kind == DuplicateKind.Exact && SameCluster(v.Case, v.DuplicateOf) && v.Case.Kind is DedupCaseKind.ExactCopy or DedupCaseKind.NearCopy),
-            list.Count(v => v.Case.Kind == DedupCaseKind.ExactCopy && v.Kind == DuplicateKind.Exact && SameCluster(v.Case, v.DuplicateOf)));
-        // The requirement's own definition: a copy whose cleaned text normalizes to its original's is an exact duplicate.
-        bool SameCleanedText(DedupCase item) =>
-            item.Kind is DedupCaseKind.ExactCopy or DedupCaseKind.NearCopy
-            && hashOf.TryGetValue(item.Name, out var hash) && originalHash.GetValueOrDefault(item.Cluster) == hash;
-        VerdictScore ExactBySameTextScore(IReadOnlyList<(DedupCase Case, string? Kind, string? DuplicateOf)> list) => new(
-            list.Count(v => SameCleanedText(v.Case)),
-            list.Count(v => v.Kind == DuplicateKind.Exact),
-            list.Count(v => v.Kind == DuplicateKind.Exact && SameCluster(v.Case, v.DuplicateOf) && SameCleanedText(v.Case)),
-            list.Count(v => SameCleanedText(v.Case) && v.Kind == DuplicateKind.Exact && SameCluster(v.Case, v.DuplicateOf)));
-        VerdictScore Score(IEnumerable<(DedupCase Case, string? Kind, string? DuplicateOf)> subset, DedupCaseKind expected, string kind)
-        {
-            var list = subset.Where(v => !CleanedToExact(v)).ToList();
-            var correct = list.Count(v => v.Case.Kind == expected && v.Kind == kind && SameCluster(v.Case, v.DuplicateOf));
-            return new VerdictScore(list.Count(v => v.Case.Kind == expected), list.Count(v => v.Kind == kind), correct, correct);
-        }
+        bool Right(Verdict v) => v.Kind == v.Truth && (v.Kind is null || clusterOf[v.DuplicateOf!] == v.Case.Cluster);
+        VerdictScore Score(IReadOnlyCollection<Verdict> list, string kind) => new(
+            list.Count(v => v.Truth == kind),
+            list.Count(v => v.Kind == kind),
+            list.Count(v => v.Kind == kind && Right(v)),
+            list.Count(v => v.Truth == kind && Right(v)));
 
-        var misses = verdicts
-            .Where(v => !IsRight(v.Case, v.Kind, v.DuplicateOf, SameCluster) && !CleanedToExact(v))
-            .Select(v => $"{v.Case.Name}: expected {v.Case.Kind}, got {v.Kind ?? "canonical"}{(v.DuplicateOf is null ? "" : $" of {v.DuplicateOf}")}")
-            .ToList();
+        var copiesMadeExact = verdicts.Where(v => v.Case.Kind == DedupCaseKind.ExactCopy).ToList();
         var negatives = verdicts.Where(v => v.Case.Kind == DedupCaseKind.HardNegative).ToList();
         return new DedupEvaluationReport(
             cases.Count,
-            ExactScore(verdicts),
-            ExactBySameTextScore(verdicts),
-            verdicts.Count(CleanedToExact),
-            Score(verdicts, DedupCaseKind.NearCopy, DuplicateKind.Near),
-            verdicts.Where(v => v.Case.Kind == DedupCaseKind.NearCopy)
+            Score(verdicts, DuplicateKind.Exact),
+            Score(verdicts, DuplicateKind.Near),
+            copiesMadeExact.Count,
+            copiesMadeExact.Count(v => v.Kind == DuplicateKind.Exact && Right(v)),
+            verdicts.Count(v => v.Case.Kind == DedupCaseKind.NearCopy && v.Truth == DuplicateKind.Exact),
+            verdicts.Where(v => v.Case.Kind == DedupCaseKind.NearCopy && v.Truth == DuplicateKind.Near)
                 .GroupBy(v => v.Case.Transform, StringComparer.Ordinal)
                 .OrderBy(g => g.Key, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => Score(g, DedupCaseKind.NearCopy, DuplicateKind.Near), StringComparer.Ordinal),
+                .ToDictionary(g => g.Key, g => Score(g.ToList(), DuplicateKind.Near), StringComparer.Ordinal),
             negatives.Count,
-            negatives.Count(v => v.Kind is DuplicateKind.Exact or DuplicateKind.Near),
+            negatives.Count(v => v.Kind is not null),
             signed == 0 ? 0 : (double)nearIndex.RequestCount / signed,
             signed == 0 ? 0 : signing.Elapsed.TotalMilliseconds * 1000 / signed,
-            misses);
+            verdicts.Where(v => !Right(v))
+                .Select(v => $"{v.Case.Name}: expected {v.Truth ?? "canonical"}, got {v.Kind ?? "canonical"}{(v.DuplicateOf is null ? "" : $" of {v.DuplicateOf}")}")
+                .ToList());
     }
 
-    private static bool IsRight(DedupCase item, string? kind, string? duplicateOf, Func<DedupCase, string?, bool> sameCluster) => item.Kind switch
-    {
-        DedupCaseKind.Original or DedupCaseKind.HardNegative => kind is null,
-        DedupCaseKind.ExactCopy => kind == DuplicateKind.Exact && sameCluster(item, duplicateOf),
-        _ => kind == DuplicateKind.Near && sameCluster(item, duplicateOf),
-    };
+    /// <summary>The verdict a case should get: none for originals and hard negatives, exact or near for copies.</summary>
+    private static string? Truth(DedupCase item, bool sameTextSeen) =>
+        item.Kind is DedupCaseKind.Original or DedupCaseKind.HardNegative ? null
+        : sameTextSeen ? DuplicateKind.Exact
+        : DuplicateKind.Near;
+
+    private sealed record Verdict(DedupCase Case, string? Truth, string? Kind, string? DuplicateOf);
 
     /// <summary>
     /// Sources from the extraction benchmark's <c>ground-truth.json</c> (<c>{id: {articleBody, url}}</c>), titled by their
