@@ -139,3 +139,30 @@ public sealed class NearDuplicateIndexTests(AzuriteFixture azurite) : IClassFixt
         public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + offset;
     }
 }
+
+/// <summary>Near duplicates through the whole chain on the JobHost: dropped as files, read back as consumers do.</summary>
+public sealed class NearDuplicateChainTests(ChainFixture fixture) : IClassFixture<ChainFixture>
+{
+    [Fact]
+    public async Task An_edited_html_copy_of_a_text_article_is_published_as_a_near_duplicate_of_it()
+    {
+        var clients = fixture.Azurite.Clients;
+        var body = NearDuplicateIndexTests.Story;
+        var (_, originalId) = await ChainDriver.DropAsync(clients, "near/ferry.txt", "Ferry link approved\n\n" + body);
+        var original = await ChainDriver.WaitForOutcomeAsync(clients, originalId);
+        var edited = body.Replace("three years", "four years").Replace("two electric vessels", "two new electric vessels");
+        var html = $"<html><head><title>Ferry link approved</title></head><body><article><h1>Ferry link approved</h1><p>{edited}</p></article></body></html>";
+        var (_, copyId) = await ChainDriver.DropAsync(clients, "near/ferry-update.html", System.Text.Encoding.UTF8.GetBytes(html), "text/html");
+
+        var copy = await ChainDriver.WaitForOutcomeAsync(clients, copyId);
+
+        Assert.Equal(ArticleStatus.Processed, original.Status);
+        Assert.Equal(ArticleStatus.Duplicate, copy.Status);
+        Assert.Equal(DuplicateKind.Near, copy.Dedup!.Kind);
+        Assert.Equal(originalId, copy.Dedup.DuplicateOf);
+        Assert.InRange(copy.Dedup.Similarity!.Value, new NearDuplicateOptions().Threshold, 0.999);
+        Assert.NotEqual(original.Dedup!.ContentHash, copy.Dedup.ContentHash);
+        Assert.Empty(copy.Entities);
+        SchemaValidator.AssertValid(DocumentJson.Serialize(copy));
+    }
+}
