@@ -182,6 +182,7 @@ module storage 'modules/storage.bicep' = {
       'ArticleIndex'
       'EntityIndex'
       'DedupClaims'
+      'NearDuplicateIndex'
       'StageErrors'
     ]
     processedContainerName: 'processed'

@@ -20,6 +20,23 @@ public sealed class ChainEndToEndTests(ChainFixture fixture) : IClassFixture<Cha
         Residents of the islands had campaigned for the route since the old ferry company closed.
         """;
 
+    // Stories of their own: variants of Article with a word swapped would be near duplicates of it.
+    private const string BridgeArticle = """
+        County engineers close the old stone bridge for winter repairs
+
+        The county closed the Tarn stone bridge on Friday so engineers can replace its cracked parapets and resurface the deck.
+        Drivers face a twelve-mile detour through Eastholm until the work ends in March, the highways office said.
+        Shopkeepers in the village fear the detour will keep visitors away during the busiest weeks of the year.
+        """;
+
+    private const string TramArticle = """
+        City council votes to extend the tram line to the university
+
+        Councillors voted on Wednesday to extend the number four tram line by three stops to reach the university campus.
+        Construction is planned to begin next summer and take two years, with buses replacing trams at weekends.
+        Students' union leaders welcomed the decision but asked for later evening services during exam periods.
+        """;
+
     [Fact]
     public async Task A_text_article_ends_processed_with_row_index_rows_blob_and_notification()
     {
@@ -76,10 +93,10 @@ public sealed class ChainEndToEndTests(ChainFixture fixture) : IClassFixture<Cha
     [Fact]
     public async Task An_exact_copy_under_another_name_is_a_duplicate_of_the_first()
     {
-        var (_, firstId) = await ChainDriver.DropAsync(Clients, "dup/original.txt", Article.Replace("ferry", "bridge"));
+        var (_, firstId) = await ChainDriver.DropAsync(Clients, "dup/original.txt", BridgeArticle);
         var first = await ChainDriver.WaitForOutcomeAsync(Clients, firstId);
         // Different bytes, same text once normalized: CRLF line endings and a UTF-8 BOM.
-        var copyBytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(Article.Replace("ferry", "bridge").ReplaceLineEndings("\r\n"))).ToArray();
+        var copyBytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(BridgeArticle.ReplaceLineEndings("\r\n"))).ToArray();
         var (_, copyId) = await ChainDriver.DropAsync(Clients, "dup/Copy of original (2).txt", copyBytes, "text/plain");
 
         var copy = await ChainDriver.WaitForOutcomeAsync(Clients, copyId);
@@ -179,7 +196,7 @@ public sealed class ChainEndToEndTests(ChainFixture fixture) : IClassFixture<Cha
     public async Task Two_hosts_racing_on_copies_of_one_story_publish_one_canonical_record()
     {
         await using var secondHost = await ChainHost.StartAsync(fixture.Azurite);
-        var story = Article.Replace("ferry", "tram");
+        var story = TramArticle;
         var drops = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => ChainDriver.DropAsync(Clients, $"race/copy-{i:00}.txt", story)));
 
         var outcomes = await ChainDriver.WaitForOutcomesAsync(Clients, drops.Select(d => d.ArticleId).ToList());

@@ -21,6 +21,7 @@ internal static class EvalCommand
         command.Subcommands.Add(Extraction());
         command.Subcommands.Add(Boilerplate());
         command.Subcommands.Add(Ner());
+        command.Subcommands.Add(EvalDedupCommand.Create());
         return command;
     }
 

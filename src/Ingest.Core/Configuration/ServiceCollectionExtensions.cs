@@ -27,6 +27,8 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IWorkItemStore, BlobWorkItemStore>();
         services.TryAddSingleton<IStageQueue, StorageStageQueue>();
         services.TryAddSingleton<IDuplicateIndex, TableDuplicateIndex>();
+        services.TryAddSingleton<INearDuplicateIndex, TableNearDuplicateIndex>();
+        services.TryAddSingleton<NearDuplicateDetector>();
         services.TryAddSingleton<IStageErrorLog, TableStageErrorLog>();
         services.TryAddSingleton<IOutcomePublisher, TableOutcomePublisher>();
         services.TryAddSingleton<ArticleQueries>();
@@ -48,6 +50,10 @@ public static class ServiceCollectionExtensions
             .Bind(configuration.GetSection(PipelineOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<NearDuplicateOptions>()
+            .Bind(configuration.GetSection(NearDuplicateOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NearDuplicateOptions>, NearDuplicateOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ArticleSteps>();
         services.TryAddTransient<InProcessChain>();

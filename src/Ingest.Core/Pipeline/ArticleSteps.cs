@@ -62,6 +62,22 @@ public sealed class ArticleSteps(IArticleCleaner cleaner, TimeProvider clock)
                 },
             };
 
+    /// <summary>Records the near-duplicate verdict of an exact-canonical article; a canonical verdict leaves it unchanged.</summary>
+    public static ProcessedDocument ApplyNearVerdict(ProcessedDocument document, NearDuplicateVerdict verdict) =>
+        verdict.IsCanonical
+            ? document
+            : document with
+            {
+                Status = ArticleStatus.Duplicate,
+                Dedup = new DedupInfo
+                {
+                    ContentHash = document.Dedup?.ContentHash ?? throw new InvalidOperationException($"Article {document.Id} was not hashed before the near-duplicate check."),
+                    DuplicateOf = verdict.DuplicateOf,
+                    Similarity = verdict.Similarity,
+                    Kind = DuplicateKind.Near,
+                },
+            };
+
     public static ProcessedDocument ApplyRecognition(ProcessedDocument document, RecognitionResult recognition)
     {
         // With the text, the grouper can also join abbreviations the article defines in parentheses.

@@ -11,9 +11,15 @@ namespace Ingest.Core.Pipeline;
 /// given, with an in-memory dedup index. Same steps as the queue-driven stages, so <c>ingest process</c>
 /// shows exactly what the deployed pipeline would produce.
 /// </summary>
-public sealed class InProcessChain(ArticleSteps steps, IEntityRecognizer recognizer, IOptions<PipelineOptions> options)
+public sealed class InProcessChain(
+    ArticleSteps steps,
+    IEntityRecognizer recognizer,
+    IOptions<PipelineOptions> options,
+    IOptions<NearDuplicateOptions> nearOptions,
+    TimeProvider clock)
 {
     private readonly InMemoryDuplicateIndex _index = new();
+    private readonly NearDuplicateDetector _nearDuplicates = new(new InMemoryNearDuplicateIndex(nearOptions.Value, clock), nearOptions);
 
     public async Task<ProcessedDocument> ProcessFileAsync(string path, string sourceName, CancellationToken cancellationToken)
     {
@@ -52,6 +58,11 @@ public sealed class InProcessChain(ArticleSteps steps, IEntityRecognizer recogni
         var hash = ArticleSteps.HashContent(document);
         var claim = await _index.ClaimExactAsync(hash, articleId, cancellationToken).ConfigureAwait(false);
         document = ArticleSteps.ApplyClaim(document, hash, claim);
+        if (claim.IsCanonical)
+        {
+            var verdict = await _nearDuplicates.CheckAsync(articleId, document.Article!.Text, cancellationToken).ConfigureAwait(false);
+            document = ArticleSteps.ApplyNearVerdict(document, verdict);
+        }
         if (document.Status == ArticleStatus.Processed)
         {
             var recognition = await recognizer.RecognizeAsync(document.Article!.Text, document.Article.Language, cancellationToken).ConfigureAwait(false);

@@ -52,9 +52,13 @@ public abstract class QueueStage(IWorkItemStore workItems, IStageErrorLog errors
         text is null ? "(null)" : text.Length <= max ? text : text[..max] + "…";
 }
 
-/// <summary>Claims the article's content hash; the first claim is canonical, later ones are exact duplicates.</summary>
+/// <summary>
+/// Claims the article's content hash; the first claim is canonical, later ones are exact duplicates. An exact-canonical
+/// article is then checked for near duplicates (same story, small differences) among earlier articles.
+/// </summary>
 public sealed class DeduplicateStage(
     IDuplicateIndex index,
+    NearDuplicateDetector nearDuplicates,
     IWorkItemStore workItems,
     IStageQueue queue,
     IStageErrorLog errors,
@@ -67,9 +71,14 @@ public sealed class DeduplicateStage(
         var hash = ArticleSteps.HashContent(document);
         var claim = await index.ClaimExactAsync(hash, document.Id, cancellationToken).ConfigureAwait(false);
         var decided = ArticleSteps.ApplyClaim(document, hash, claim);
+        if (claim.IsCanonical)
+        {
+            var verdict = await nearDuplicates.CheckAsync(document.Id, document.Article!.Text, cancellationToken).ConfigureAwait(false);
+            decided = ArticleSteps.ApplyNearVerdict(decided, verdict);
+        }
         await Store.SaveAsync(decided, WorkItems.Deduplicated, cancellationToken).ConfigureAwait(false);
         // Duplicates skip recognition: consumers query entities to find stories, and the canonical record carries them.
-        var next = claim.IsCanonical ? ChainNames.RecognizeQueue : ChainNames.PublishQueue;
+        var next = decided.Status == ArticleStatus.Processed ? ChainNames.RecognizeQueue : ChainNames.PublishQueue;
         await queue.SendAsync(next, new StageMessage(document.Id, WorkItems.Deduplicated), cancellationToken).ConfigureAwait(false);
     }
 }

@@ -32,6 +32,8 @@ public static class ChainNames
     public const string EntityIndexTable = "EntityIndex";
     /// <summary>Content-hash claims; the conditional insert that makes dedup race-free.</summary>
     public const string DedupClaimsTable = "DedupClaims";
+    /// <summary>Near-duplicate index: LSH band rows (with signatures) and one order row per article.</summary>
+    public const string NearDuplicateIndexTable = "NearDuplicateIndex";
     /// <summary>The last error each stage saw per article, so a poisoned item becomes a failed record that says why.</summary>
     public const string StageErrorsTable = "StageErrors";
 
@@ -42,7 +44,7 @@ public static class ChainNames
         DeduplicatePoisonQueue, RecognizePoisonQueue, PublishPoisonQueue, BlobTriggerPoisonQueue,
     ];
     public static readonly IReadOnlyList<string> Tables =
-        [ArticlesTable, ArticleIndexTable, EntityIndexTable, DedupClaimsTable, StageErrorsTable];
+        [ArticlesTable, ArticleIndexTable, EntityIndexTable, DedupClaimsTable, NearDuplicateIndexTable, StageErrorsTable];
 }
 
 /// <summary>Stage names as they appear in failure records and logs.</summary>

@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using Ingest.Core.Deduplication;
+
+namespace Ingest.Core.Evaluation;
+
+/// <summary>Lookup cost at one index size: latency percentiles and storage requests per checked article.</summary>
+public sealed record DedupScalePoint(int IndexedArticles, int Lookups, double P50Milliseconds, double P95Milliseconds, double RequestsPerLookup, int DuplicatesFound);
+
+/// <summary>
+/// Measures how near-duplicate lookups scale with the index size. The index is filled to each size with random
+/// signatures (what unrelated articles look like to LSH: every band key new), then probed with real claims: half
+/// fresh articles, half edited copies of earlier probes, so both the miss path and the confirm path are timed.
+/// </summary>
+public static class DedupScaleBenchmark
+{
+    public static async Task<IReadOnlyList<DedupScalePoint>> RunAsync(
+        INearDuplicateIndex index,
+        Func<long> requestCount,
+        NearDuplicateOptions options,
+        IReadOnlyList<int> sizes,
+        int lookups,
+        int parallelism,
+        IProgress<string>? progress,
+        CancellationToken cancellationToken)
+    {
+        var random = new Random(DedupCorpusGenerator.DefaultSeed);
+        var hasher = new MinHasher(options);
+        var points = new List<DedupScalePoint>();
+        var filled = 0;
+        foreach (var size in sizes.Order())
+        {
+            var toFill = Enumerable.Range(filled, Math.Max(0, size - filled)).ToList();
+            await Parallel.ForEachAsync(toFill, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, async (i, ct) =>
+            {
+                var values = new uint[options.Permutations];
+                lock (random)
+                {
+                    for (var v = 0; v < values.Length; v++)
+                    {
+                        values[v] = (uint)random.NextInt64(0, uint.MaxValue + 1L);
+                    }
+                }
+                await index.ClaimAsync($"fill{i:D8}", new MinHashSignature(values), ct).ConfigureAwait(false);
+            }).ConfigureAwait(false);
+            filled = Math.Max(filled, size);
+            progress?.Report($"index holds {filled} articles; probing");
+
+            var latencies = new List<double>();
+            var before = requestCount();
+            var duplicates = 0;
+            for (var probe = 0; probe < lookups; probe++)
+            {
+                var text = ProbeText(size, probe / 2);
+                if (probe % 2 == 1)
+                {
+                    text += " This story was updated.";
+                }
+                var signature = hasher.Compute(text)!;
+                var watch = Stopwatch.StartNew();
+                var verdict = await index.ClaimAsync($"probe{size:D7}x{probe:D4}", signature, cancellationToken).ConfigureAwait(false);
+                latencies.Add(watch.Elapsed.TotalMilliseconds);
+                duplicates += verdict.IsCanonical ? 0 : 1;
+            }
+            var requests = requestCount() - before;
+            latencies.Sort();
+            points.Add(new DedupScalePoint(filled, lookups, Percentile(latencies, 0.50), Percentile(latencies, 0.95), (double)requests / lookups, duplicates));
+        }
+        return points;
+    }
+
+    /// <summary>A 300-word text of pseudo-words unique to (size, n): unrelated to every other probe.</summary>
+    private static string ProbeText(int size, int n)
+    {
+        var random = new Random(HashCode.Combine(size, n, 17));
+        return string.Join(' ', Enumerable.Range(0, 300).Select(_ => "w" + random.Next(1_000_000).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    private static double Percentile(List<double> sorted, double quantile) =>
+        sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(quantile * sorted.Count) - 1)];
+}

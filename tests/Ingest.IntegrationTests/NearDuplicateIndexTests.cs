@@ -1,0 +1,168 @@
+using Azure.Data.Tables;
+using Ingest.Core.Articles;
+using Ingest.Core.Deduplication;
+using Ingest.Core.Storage;
+using Ingest.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.Options;
+
+namespace Ingest.IntegrationTests;
+
+/// <summary>The near-duplicate index in Azure Table storage (Azurite): matching, request cost, the race, expiry.</summary>
+public sealed class NearDuplicateIndexTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    private static readonly NearDuplicateOptions Settings = new();
+
+    internal const string Story =
+        "The harbour authority in Northport approved a ferry link to the Skerry Islands on Tuesday. "
+        + "Councillor Maria Lindqvist said the first crossings would run next spring, twice a day in summer. "
+        + "The islands have relied on a weekly supply boat since the old pier closed in 2019. "
+        + "Residents had petitioned for a regular service for three years, citing school runs and hospital visits. "
+        + "The operator will lease two electric vessels and build a waiting room at the northern quay. "
+        + "Tickets will cost the same as the mainland bus fare, the authority said in a statement.";
+
+    private const string SameNamesOtherStory =
+        "Councillor Maria Lindqvist opened the new library in Northport on Saturday morning. "
+        + "The building on the harbour front replaces a reading room that flooded twice in a decade. "
+        + "Children from the Skerry Islands school read poems at the ceremony while parents toured the stacks. "
+        + "The library will open late on Thursdays and lend laptops to students preparing for exams. "
+        + "Its architect said the timber frame came from forests on the mainland and stores more carbon than it cost. "
+        + "The authority said a café run by volunteers would open in the spring.";
+
+    private static string NewId() => Guid.NewGuid().ToString("N");
+
+    /// <summary>
+    /// A story no other test uses, so tests sharing the fixture's table never match each other: a word unique to
+    /// this call after every third word puts one into every 4-word shingle.
+    /// </summary>
+    private static string UniqueStory()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        return string.Join(' ', Story.Split(' ').Select((word, i) => i % 3 == 2 ? $"{word} {tag}{i}" : word));
+    }
+
+    private (NearDuplicateDetector Detector, TableNearDuplicateIndex Index) Build(TimeProvider? clock = null, StorageClients? clients = null)
+    {
+        var index = new TableNearDuplicateIndex(clients ?? azurite.Clients, Options.Create(Settings), clock ?? TimeProvider.System);
+        return (new NearDuplicateDetector(index, Options.Create(Settings)), index);
+    }
+
+    [Fact]
+    public async Task An_edited_copy_matches_the_original_and_a_different_story_with_the_same_names_does_not()
+    {
+        var (detector, index) = Build();
+        var story = UniqueStory();
+        var (original, copy, other) = (NewId(), NewId(), NewId());
+
+        var first = await detector.CheckAsync(original, story, CancellationToken.None);
+        var requestsForOne = index.RequestCount;
+        var edited = await detector.CheckAsync(copy, story.Replace("three years", "four years") + " Updated at noon.", CancellationToken.None);
+        var different = await detector.CheckAsync(other, SameNamesOtherStory + " " + Guid.NewGuid(), CancellationToken.None);
+
+        Assert.True(first.IsCanonical);
+        Assert.Equal(original, edited.DuplicateOf);
+        Assert.InRange(edited.Similarity!.Value, Settings.Threshold, 1);
+        Assert.True(different.IsCanonical);
+        // A lookup is bands written, the order row written and read back, bands read: the same whatever the index holds.
+        Assert.Equal(2 * Settings.Bands + 2, requestsForOne);
+    }
+
+    [Fact]
+    public async Task A_redelivered_claim_keeps_its_place_and_its_answer()
+    {
+        var (detector, _) = Build();
+        var story = UniqueStory();
+        var (original, copy) = (NewId(), NewId());
+        await detector.CheckAsync(original, story, CancellationToken.None);
+        var first = await detector.CheckAsync(copy, story + " Corrected.", CancellationToken.None);
+
+        var again = await detector.CheckAsync(copy, story + " Corrected.", CancellationToken.None);
+        var originalAgain = await detector.CheckAsync(original, story, CancellationToken.None);
+
+        Assert.Equal(first, again);
+        Assert.Equal(original, again.DuplicateOf);
+        Assert.True(originalAgain.IsCanonical);
+    }
+
+    [Fact]
+    public async Task Near_identical_articles_claimed_at_once_on_two_hosts_end_with_one_canonical_and_the_rest_pointing_at_it()
+    {
+        // Two hosts: separate clients and index instances over one account, as two function app instances would be.
+        var hosts = new[] { Build(), Build(clients: new StorageClients(new StorageOptions { ConnectionString = azurite.ConnectionString })) };
+        for (var round = 0; round < 3; round++)
+        {
+            var story = UniqueStory();
+            var variants = Enumerable.Range(0, 16)
+                .Select(i => (Id: NewId(), Text: story.Replace("twice a day", $"{i + 2} times a day") + $" Edition {i}."))
+                .ToList();
+
+            var verdicts = await Task.WhenAll(variants.Select((v, i) => Task.Run(() =>
+                hosts[i % 2].Detector.CheckAsync(v.Id, v.Text, CancellationToken.None))));
+
+            var canonical = Assert.Single(verdicts.Select((verdict, i) => (verdict, variants[i].Id)), v => v.verdict.IsCanonical);
+            Assert.All(verdicts.Where(v => !v.IsCanonical), v => Assert.Equal(canonical.Id, v.DuplicateOf));
+        }
+    }
+
+    [Fact]
+    public async Task Expired_articles_stop_matching_and_cleanup_removes_their_rows()
+    {
+        var story = UniqueStory();
+        var old = NewId();
+        await Build().Detector.CheckAsync(old, story, CancellationToken.None);
+        var later = new ShiftedClock(Settings.Window + TimeSpan.FromHours(1));
+        var (laterDetector, laterIndex) = Build(later);
+
+        var copy = await laterDetector.CheckAsync(NewId(), story + " Again.", CancellationToken.None);
+        var rowsBefore = await CountRowsOfAsync(old);
+        var removed = await laterIndex.RemoveExpiredAsync(CancellationToken.None);
+
+        Assert.True(copy.IsCanonical);
+        Assert.Equal(Settings.Bands + 1, rowsBefore);
+        Assert.True(removed >= 1);
+        Assert.Equal(0, await CountRowsOfAsync(old));
+    }
+
+    private async Task<int> CountRowsOfAsync(string articleId)
+    {
+        var table = azurite.Clients.Table(ChainNames.NearDuplicateIndexTable);
+        var count = 0;
+        await foreach (var _ in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey eq {articleId}"), select: ["RowKey"]))
+        {
+            count++;
+        }
+        return count;
+    }
+
+    /// <summary>Real time moved forward: the server stamps rows now, the index believes it is later.</summary>
+    private sealed class ShiftedClock(TimeSpan offset) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + offset;
+    }
+}
+
+/// <summary>Near duplicates through the whole chain on the JobHost: dropped as files, read back as consumers do.</summary>
+public sealed class NearDuplicateChainTests(ChainFixture fixture) : IClassFixture<ChainFixture>
+{
+    [Fact]
+    public async Task An_edited_html_copy_of_a_text_article_is_published_as_a_near_duplicate_of_it()
+    {
+        var clients = fixture.Azurite.Clients;
+        var body = NearDuplicateIndexTests.Story;
+        var (_, originalId) = await ChainDriver.DropAsync(clients, "near/ferry.txt", "Ferry link approved\n\n" + body);
+        var original = await ChainDriver.WaitForOutcomeAsync(clients, originalId);
+        var edited = body.Replace("three years", "four years").Replace("two electric vessels", "two new electric vessels");
+        var html = $"<html><head><title>Ferry link approved</title></head><body><article><h1>Ferry link approved</h1><p>{edited}</p></article></body></html>";
+        var (_, copyId) = await ChainDriver.DropAsync(clients, "near/ferry-update.html", System.Text.Encoding.UTF8.GetBytes(html), "text/html");
+
+        var copy = await ChainDriver.WaitForOutcomeAsync(clients, copyId);
+
+        Assert.Equal(ArticleStatus.Processed, original.Status);
+        Assert.Equal(ArticleStatus.Duplicate, copy.Status);
+        Assert.Equal(DuplicateKind.Near, copy.Dedup!.Kind);
+        Assert.Equal(originalId, copy.Dedup.DuplicateOf);
+        Assert.InRange(copy.Dedup.Similarity!.Value, new NearDuplicateOptions().Threshold, 0.999);
+        Assert.NotEqual(original.Dedup!.ContentHash, copy.Dedup.ContentHash);
+        Assert.Empty(copy.Entities);
+        SchemaValidator.AssertValid(DocumentJson.Serialize(copy));
+    }
+}
