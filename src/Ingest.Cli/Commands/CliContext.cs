@@ -1,4 +1,5 @@
 using Ingest.Core.Storage;
+using Microsoft.Extensions.Configuration;
 using Spectre.Console;
 
 namespace Ingest.Cli.Commands;
@@ -10,12 +11,11 @@ internal static class CliContext
     public const int Failure = 1;
     public const int UsageError = 2;
 
-    public static string ConnectionString =>
-        Environment.GetEnvironmentVariable(StorageOptions.ConnectionName) is { Length: > 0 } value
-            ? value
-            : StorageOptions.DevelopmentConnectionString;
+    /// <summary>The process environment as configuration: AzureWebJobsStorage, AzureWebJobsStorage__accountName, Ingest__…</summary>
+    public static IConfiguration Configuration { get; } = new ConfigurationBuilder().AddEnvironmentVariables().Build();
 
-    public static StorageOptions StorageOptions => new() { ConnectionString = ConnectionString };
+    /// <summary>Storage settings read exactly as the function app reads them, identity connections included.</summary>
+    public static StorageOptions StorageOptions => StorageOptions.FromConfiguration(Configuration);
 
     /// <summary>Errors go to stderr with what to do next, so scripts reading stdout (--json) are never polluted.</summary>
     public static int Error(string message, int exitCode = Failure)
@@ -32,7 +32,7 @@ internal static class CliContext
     public static async Task<string?> CheckStorageReachableAsync(CancellationToken cancellationToken)
     {
         var options = StorageOptions;
-        if (!StorageEndpoints.IsEmulator(options) || StorageEndpoints.BlobEndpoint(options.ConnectionString!) is not { } blob)
+        if (!StorageEndpoints.IsEmulator(options) || StorageEndpoints.BlobEndpoint(options) is not { } blob)
         {
             return null;
         }

@@ -2,7 +2,6 @@ using System.CommandLine;
 using Ingest.Core.Articles;
 using Ingest.Core.Configuration;
 using Ingest.Core.Pipeline;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
@@ -35,8 +34,7 @@ internal static class ProcessCommand
             return CliContext.Error(ex.Message, CliContext.UsageError);
         }
 
-        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
-        await using var services = new ServiceCollection().AddLogging().AddIngestProcessing(configuration).BuildServiceProvider();
+        await using var services = new ServiceCollection().AddLogging().AddIngestProcessing(CliContext.Configuration).BuildServiceProvider();
         var chain = services.GetRequiredService<InProcessChain>();
 
         var documents = new List<ProcessedDocument>(files.Count);

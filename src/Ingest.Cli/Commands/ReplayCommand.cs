@@ -3,7 +3,6 @@ using Ingest.Core.Articles;
 using Ingest.Core.Configuration;
 using Ingest.Core.Pipeline;
 using Ingest.Core.Storage;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
@@ -41,11 +40,7 @@ internal static class ReplayCommand
             return CliContext.Error(unreachable);
         }
 
-        var configuration = new ConfigurationBuilder()
-            .AddEnvironmentVariables()
-            .AddInMemoryCollection(new Dictionary<string, string?> { [StorageOptions.ConnectionName] = CliContext.ConnectionString })
-            .Build();
-        await using var services = new ServiceCollection().AddLogging().AddIngestChain(configuration).BuildServiceProvider();
+        await using var services = new ServiceCollection().AddLogging().AddIngestChain(CliContext.Configuration).BuildServiceProvider();
         var queries = services.GetRequiredService<ArticleQueries>();
         var replayer = services.GetRequiredService<ArticleReplayer>();
 

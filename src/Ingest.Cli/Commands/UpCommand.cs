@@ -52,19 +52,26 @@ internal static class UpCommand
             return CliContext.Error(ex.Message);
         }
 
-        var connectionString = CliContext.ConnectionString;
+        var options = CliContext.StorageOptions;
+        if (options.UsesIdentity)
+        {
+            return CliContext.Error("ingest up needs AzureWebJobsStorage as a connection string: the triggers of storage extension 4.x "
+                + "cannot use identity-based connections (the other commands can).", CliContext.UsageError);
+        }
+        var connectionString = options.ConnectionString!;
         AzuriteServer? azurite = null;
         try
         {
-            var options = CliContext.StorageOptions;
-            if (StorageEndpoints.IsEmulator(options) && StorageEndpoints.BlobEndpoint(connectionString) is { } blob
+            if (StorageEndpoints.IsEmulator(options) && StorageEndpoints.BlobEndpoint(options) is { } blob
                 && !await AzuriteServer.IsListeningAsync(blob.Host, blob.Port, cancellationToken))
             {
                 if (noEmulator)
                 {
                     return CliContext.Error($"Nothing answers at {blob} and --no-emulator was given. Start your storage emulator first.");
                 }
-                var ports = EmulatorPorts(connectionString, blob.Port);
+                var ports = (Blob: blob.Port,
+                    Queue: StorageEndpoints.ServiceEndpoint(connectionString, "Queue", 10001)?.Port ?? 10001,
+                    Table: StorageEndpoints.ServiceEndpoint(connectionString, "Table", 10002)?.Port ?? 10002);
                 AnsiConsole.MarkupLine($"[grey]Starting Azurite on ports {ports.Blob}/{ports.Queue}/{ports.Table}, data in {Markup.Escape(layout.AzuriteDataFolder)}…[/]");
                 azurite = await AzuriteServer.StartAsync(layout, ports.Blob, ports.Queue, ports.Table, layout.AzuriteDataFolder, cancellationToken);
             }
@@ -102,24 +109,6 @@ internal static class UpCommand
         }
     }
 
-    /// <summary>The queue and table ports follow the blob port in a connection string, or the emulator's defaults.</summary>
-    private static (int Blob, int Queue, int Table) EmulatorPorts(string connectionString, int blobPort)
-    {
-        int PortOf(string key, int fallback)
-        {
-            foreach (var part in connectionString.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            {
-                if (part.StartsWith(key + "=", StringComparison.OrdinalIgnoreCase)
-                    && Uri.TryCreate(part[(key.Length + 1)..], UriKind.Absolute, out var uri))
-                {
-                    return uri.Port;
-                }
-            }
-            return fallback;
-        }
-        return (blobPort, PortOf("QueueEndpoint", 10001), PortOf("TableEndpoint", 10002));
-    }
-
     private static void ConfigureConsoleLogging(ILoggingBuilder logging)
     {
         logging.AddConsole(o => o.FormatterName = OutcomeLineFormatter.FormatterName)
@@ -145,5 +134,5 @@ internal static class UpCommand
     }
 
     private static string DescribeStorage(string connectionString) =>
-        StorageEndpoints.BlobEndpoint(connectionString) is { } blob ? blob.GetLeftPart(UriPartial.Authority) : "(account from connection string)";
+        StorageEndpoints.ServiceEndpoint(connectionString, "Blob", 10000) is { } blob ? blob.GetLeftPart(UriPartial.Authority) : "(account from connection string)";
 }

@@ -29,15 +29,19 @@ internal static class LocalFunctionHost
         var builder = new HostBuilder()
             .ConfigureAppConfiguration(configuration =>
             {
+                // Later sources win: local defaults, then the environment, then what the caller passes.
+                configuration.AddInMemoryCollection(new Dictionary<string, string?>
+                {
+                    // %Ingest:ReconcileSchedule% in the timer attribute must resolve. The emulator has no storage
+                    // analytics logs (the scan trigger's backstop in Azure), so locally the sweep is the only backstop
+                    // for blobs the scan misses (several uploads in one second): sweep often.
+                    ["Ingest:ReconcileSchedule"] = LocalReconcileSchedule,
+                    ["Ingest:ReconcileGrace"] = LocalReconcileGrace,
+                });
                 configuration.AddEnvironmentVariables();
                 configuration.AddInMemoryCollection(new Dictionary<string, string?>
                 {
                     [StorageOptions.ConnectionName] = connectionString,
-                    // The emulator has no storage analytics logs, the scan trigger's backstop in Azure, so locally the
-                    // sweep is the only backstop for blobs the scan misses (several uploads in one second): sweep often.
-                    // Environment variables and extra settings still override these.
-                    ["Ingest:ReconcileSchedule"] = Environment.GetEnvironmentVariable("Ingest__ReconcileSchedule") ?? LocalReconcileSchedule,
-                    ["Ingest:ReconcileGrace"] = Environment.GetEnvironmentVariable("Ingest__ReconcileGrace") ?? LocalReconcileGrace,
                 });
                 if (extraSettings is not null)
                 {

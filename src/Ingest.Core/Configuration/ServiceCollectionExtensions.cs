@@ -63,28 +63,19 @@ public static class ServiceCollectionExtensions
     }
 }
 
-/// <summary>
-/// Reads storage settings the way the Functions host does: <c>AzureWebJobsStorage</c> as a connection
-/// string, or <c>AzureWebJobsStorage__accountName</c> / <c>__blobServiceUri</c>... for identity connections.
-/// </summary>
+/// <summary>Binds <see cref="StorageOptions"/> with <see cref="StorageOptions.FromConfiguration"/>, the CLI's reader too.</summary>
 internal sealed class StorageOptionsFromConfiguration(IConfiguration configuration) : IConfigureOptions<StorageOptions>
 {
     public void Configure(StorageOptions options)
     {
-        var section = configuration.GetSection(StorageOptions.ConnectionName);
-        options.AccountName = section["accountName"];
-        options.BlobServiceUri = UriOrNull(section["blobServiceUri"]);
-        options.QueueServiceUri = UriOrNull(section["queueServiceUri"]);
-        options.TableServiceUri = UriOrNull(section["tableServiceUri"]);
-        options.ClientId = section["clientId"];
-        var identityConfigured = options.AccountName is not null || options.BlobServiceUri is not null;
-        options.ConnectionString = section.Value is { Length: > 0 } value ? value
-            : identityConfigured ? null
-            : StorageOptions.DevelopmentConnectionString;
+        var read = StorageOptions.FromConfiguration(configuration);
+        options.ConnectionString = read.ConnectionString;
+        options.AccountName = read.AccountName;
+        options.BlobServiceUri = read.BlobServiceUri;
+        options.QueueServiceUri = read.QueueServiceUri;
+        options.TableServiceUri = read.TableServiceUri;
+        options.ClientId = read.ClientId;
     }
-
-    private static Uri? UriOrNull(string? value) =>
-        Uri.TryCreate(value, UriKind.Absolute, out var uri) ? uri : null;
 }
 
 internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>

@@ -24,18 +24,9 @@ public sealed class BlobSourceReader(StorageClients clients, IOptions<PipelineOp
         {
             properties = (await client.GetPropertiesAsync(conditions, cancellationToken).ConfigureAwait(false)).Value;
         }
-        catch (RequestFailedException ex) when (ex.Status == 404)
+        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
         {
-            return SourceRead.Unreadable(fallbackInfo, RejectionCodes.SourceDeleted,
-                "The blob was deleted before the pipeline could read it.");
-        }
-        catch (RequestFailedException ex) when (ex.Status == 412)
-        {
-            // A condition on a blob that no longer exists also fails with 412: tell deleted from replaced.
-            return (await client.ExistsAsync(cancellationToken).ConfigureAwait(false)).Value
-                ? SourceRead.Unreadable(fallbackInfo, RejectionCodes.SourceReplaced,
-                    "The blob was overwritten before this version could be read; the new version is processed as its own record.")
-                : SourceRead.Unreadable(fallbackInfo, RejectionCodes.SourceDeleted, "The blob was deleted before the pipeline could read it.");
+            return await VersionGoneAsync(client, fallbackInfo, ex, cancellationToken).ConfigureAwait(false);
         }
 
         var info = new SourceInfo
@@ -62,14 +53,23 @@ public sealed class BlobSourceReader(StorageClients clients, IOptions<PipelineOp
                 cancellationToken).ConfigureAwait(false);
             return SourceRead.Found(info, download.Value.Content.ToMemory());
         }
-        catch (RequestFailedException ex) when (ex.Status == 404)
+        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
         {
-            return SourceRead.Unreadable(info, RejectionCodes.SourceDeleted, "The blob was deleted while the pipeline was reading it.");
+            return await VersionGoneAsync(client, info, ex, cancellationToken).ConfigureAwait(false);
         }
-        catch (RequestFailedException ex) when (ex.Status == 412)
-        {
-            return SourceRead.Unreadable(info, RejectionCodes.SourceReplaced,
-                "The blob was overwritten while this version was being read; the new version is processed as its own record.");
-        }
+    }
+
+    /// <summary>
+    /// The blob version is no longer there: deleted, or overwritten by a newer version. A condition on a blob that
+    /// no longer exists fails with 412 as well as 404, so existence decides which, for both reads.
+    /// </summary>
+    private static async Task<SourceRead> VersionGoneAsync(
+        Azure.Storage.Blobs.BlobClient client, SourceInfo info, RequestFailedException error, CancellationToken cancellationToken)
+    {
+        var replaced = error.Status == 412 && (await client.ExistsAsync(cancellationToken).ConfigureAwait(false)).Value;
+        return replaced
+            ? SourceRead.Unreadable(info, RejectionCodes.SourceReplaced,
+                "The blob was overwritten before this version could be read; the new version is processed as its own record.")
+            : SourceRead.Unreadable(info, RejectionCodes.SourceDeleted, "The blob was deleted before the pipeline could read it.");
     }
 }

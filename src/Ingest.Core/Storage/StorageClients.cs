@@ -109,14 +109,21 @@ public sealed record StorageEndpoints(Uri Blob, Uri Queue, Uri Table)
             || (blobEndpoint is not null && Uri.TryCreate(blobEndpoint, UriKind.Absolute, out var blob) && blob.IsLoopback);
     }
 
-    /// <summary>The blob endpoint a connection string names (the emulator default when it says UseDevelopmentStorage).</summary>
-    public static Uri? BlobEndpoint(string connectionString)
+    /// <summary>The blob endpoint of the settings: the connection string's, the emulator default, or the identity URI.</summary>
+    public static Uri? BlobEndpoint(StorageOptions options) =>
+        options.UsesIdentity ? options.BlobServiceUri : ServiceEndpoint(options.ConnectionString!, "Blob", 10000);
+
+    /// <summary>
+    /// The endpoint a connection string names for a service ("Blob", "Queue", "Table"), or the emulator's default
+    /// port for it when the string says UseDevelopmentStorage.
+    /// </summary>
+    public static Uri? ServiceEndpoint(string connectionString, string service, int emulatorPort)
     {
         if (connectionString.Contains("UseDevelopmentStorage=true", StringComparison.OrdinalIgnoreCase))
         {
-            return new Uri("http://127.0.0.1:10000/devstoreaccount1");
+            return new Uri($"http://127.0.0.1:{emulatorPort}/devstoreaccount1");
         }
-        var value = ConnectionStringValue(connectionString, "BlobEndpoint");
+        var value = ConnectionStringValue(connectionString, service + "Endpoint");
         return value is not null && Uri.TryCreate(value, UriKind.Absolute, out var uri) ? uri : null;
     }
 

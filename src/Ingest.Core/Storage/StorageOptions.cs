@@ -20,4 +20,29 @@ public sealed class StorageOptions
     public string? ClientId { get; set; }
 
     public bool UsesIdentity => string.IsNullOrWhiteSpace(ConnectionString);
+
+    /// <summary>
+    /// Reads the settings the way the Functions host does: <c>AzureWebJobsStorage</c> as a connection string, or
+    /// its <c>accountName</c> / <c>blobServiceUri</c>… children for identity connections; nothing set means the emulator.
+    /// </summary>
+    public static StorageOptions FromConfiguration(Microsoft.Extensions.Configuration.IConfiguration configuration)
+    {
+        var section = configuration.GetSection(ConnectionName);
+        var options = new StorageOptions
+        {
+            AccountName = section["accountName"],
+            BlobServiceUri = UriOrNull(section["blobServiceUri"]),
+            QueueServiceUri = UriOrNull(section["queueServiceUri"]),
+            TableServiceUri = UriOrNull(section["tableServiceUri"]),
+            ClientId = section["clientId"],
+        };
+        var identityConfigured = options.AccountName is not null || options.BlobServiceUri is not null;
+        options.ConnectionString = section.Value is { Length: > 0 } value ? value
+            : identityConfigured ? null
+            : DevelopmentConnectionString;
+        return options;
+    }
+
+    private static Uri? UriOrNull(string? value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) ? uri : null;
 }
