@@ -19,7 +19,7 @@ public sealed class FaultTests(AzuriteFixture azurite) : IClassFixture<AzuriteFi
             await first.WaitForOutputAsync("Ingest is running", TimeSpan.FromSeconds(90));
             // Distinct stories (seeded word draws), so dedup leaves every one processed.
             var drops = await Task.WhenAll(Enumerable.Range(0, files).Select(i => ChainDriver.DropAsync(azurite.Clients, $"kill/story-{i:00}.txt",
-                $"Harbour story number {i}\n\n{DistinctText(i)}")));
+                $"Harbour story number {i}\n\n{TestTexts.DistinctBody(i, 50)}")));
             var ids = drops.Select(d => d.ArticleId).ToList();
 
             // Kill as soon as part of the batch is through, with the rest in every stage of the chain.
@@ -51,14 +51,6 @@ public sealed class FaultTests(AzuriteFixture azurite) : IClassFixture<AzuriteFi
             }
             Assert.Equal(0, await second.TerminateAsync());
         }
-    }
-
-    internal static string DistinctText(int seed)
-    {
-        string[] words = ["quay", "ferry", "storm", "budget", "mayor", "tunnel", "garden", "market", "tide", "school", "river", "museum",
-            "bridge", "festival", "station", "winter", "repairs", "islands", "council", "library", "lighthouse", "harbour"];
-        var random = new Random(seed);
-        return "The " + string.Join(' ', Enumerable.Range(0, 50).Select(_ => words[random.Next(words.Length)])) + ".";
     }
 
     /// <summary>Where each article without an outcome is stuck: its Articles row state, work items, stage errors.</summary>

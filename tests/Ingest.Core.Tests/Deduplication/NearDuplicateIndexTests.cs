@@ -6,21 +6,9 @@ namespace Ingest.Core.Tests.Deduplication;
 
 public sealed class NearDuplicateIndexTests
 {
-    private const string Story =
-        "The harbour authority in Northport approved a ferry link to the Skerry Islands on Tuesday. "
-        + "Councillor Maria Lindqvist said the first crossings would run next spring, twice a day in summer. "
-        + "The islands have relied on a weekly supply boat since the old pier closed in 2019. "
-        + "Residents had petitioned for a regular service for three years, citing school runs and hospital visits. "
-        + "The operator will lease two electric vessels and build a waiting room at the northern quay. "
-        + "Tickets will cost the same as the mainland bus fare, the authority said in a statement.";
+    private const string Story = TestTexts.FerryStory;
 
-    private const string SameNamesOtherStory =
-        "Councillor Maria Lindqvist opened the new library in Northport on Saturday morning. "
-        + "The building on the harbour front replaces a reading room that flooded twice in a decade. "
-        + "Children from the Skerry Islands school read poems at the ceremony while parents toured the stacks. "
-        + "The library will open late on Thursdays and lend laptops to students preparing for exams. "
-        + "Its architect said the timber frame came from forests on the mainland and stores more carbon than it cost. "
-        + "The authority said a café run by volunteers would open in the spring.";
+    private const string SameNamesOtherStory = TestTexts.SameNamesOtherStory;
 
     private static readonly NearDuplicateOptions Options = new();
     private readonly ManualTimeProvider _clock = new(new DateTimeOffset(2026, 11, 1, 8, 0, 0, TimeSpan.Zero));
