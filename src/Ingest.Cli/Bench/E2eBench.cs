@@ -124,6 +124,15 @@ internal static class E2eBench
         {
             return CliContext.Error(ex.Message);
         }
+        catch (Azure.RequestFailedException ex)
+        {
+            return CliContext.Error($"storage refused a request of the harness: {ex.Status} {ex.ErrorCode}: {ex.Message}");
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or TimeoutException or IOException)
+        {
+            // Timeouts of storage calls surface as cancellations the user did not ask for: report them, never exit silently.
+            return CliContext.Error($"bench e2e stopped: {ex.GetType().Name}: {ex.Message}");
+        }
         finally
         {
             foreach (var host in hosts)
