@@ -80,7 +80,10 @@ internal static class E2eBench
             Console.WriteLine(F($"bench e2e: {settings.Articles} articles of ~{settings.Words} words, {settings.Hosts} host(s), ")
                 + (settings.DropRate is { } r ? F($"dropped at {r:0.##}/s") : "dropped as a backlog")
                 + $", storage {(azurite is null ? "from AzureWebJobsStorage" : "a fresh in-memory Azurite")}, "
-                + $"host.json {Describe(settings.Tuning, HostJsonSettings.Load(layout.HostJson))}");
+                + $"host.json {Describe(settings.Tuning, HostJsonSettings.Load(layout.HostJson))}, "
+                // The hosts read the sweep settings from the environment they inherit; print them, they change the request count.
+                + $"reconcile sweep '{Environment.GetEnvironmentVariable("Ingest__ReconcileSchedule") ?? LocalFunctionHost.LocalReconcileSchedule}' "
+                + $"grace {Environment.GetEnvironmentVariable("Ingest__ReconcileGrace") ?? LocalFunctionHost.LocalReconcileGrace}");
 
             var environment = new Dictionary<string, string>(StringComparer.Ordinal);
             for (var i = 0; i < settings.Hosts; i++)
