@@ -26,6 +26,36 @@ internal static class BenchmarkInputs
             .ToList();
     }
 
+    /// <summary>
+    /// Plain-text articles of exactly <paramref name="words"/> words: the first that many words of every body at least that
+    /// long (paragraph breaks kept), title first. The CPU target is quoted per 600-word article.
+    /// </summary>
+    public static IReadOnlyList<byte[]> TextArticlesOfWords(int words, int count)
+    {
+        using var json = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(ExtractionBenchmark, "ground-truth.json")));
+        return json.RootElement.EnumerateObject()
+            .OrderBy(p => p.Name, StringComparer.Ordinal)
+            .Select(p => FirstWords(p.Value.GetProperty("articleBody").GetString() ?? "", words))
+            .OfType<string>()
+            .Take(count)
+            .Select(body => Encoding.UTF8.GetBytes("Benchmark article headline\n\n" + body))
+            .ToList();
+    }
+
+    /// <summary>The text up to the end of its <paramref name="words"/>-th word, or null when it has fewer words.</summary>
+    private static string? FirstWords(string text, int words)
+    {
+        var seen = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (!char.IsWhiteSpace(text[i]) && (i + 1 == text.Length || char.IsWhiteSpace(text[i + 1])) && ++seen == words)
+            {
+                return text[..(i + 1)];
+            }
+        }
+        return null;
+    }
+
     public static IReadOnlyList<byte[]> HtmlPages() =>
         Directory.GetFiles(Path.Combine(ExtractionBenchmark, "html"), "*.html.gz")
             .Order(StringComparer.Ordinal)

@@ -16,6 +16,8 @@ internal static class IngestCommandLine
         root.Subcommands.Add(ReplayCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(HostCommand.Create());
         return root;
     }
 }

@@ -14,6 +14,9 @@ internal sealed partial class AzuriteServer : IAsyncDisposable
     /// <summary>The emulator's well-known development key (public, documented; not a secret).</summary>
     public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
+    /// <summary>How long Azurite may take to start listening; generous, because a loaded machine makes node slow to load it.</summary>
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
+
     private readonly Process _process;
 
     private AzuriteServer(Process process, int blobPort, int queuePort, int tablePort)
@@ -113,11 +116,17 @@ internal sealed partial class AzuriteServer : IAsyncDisposable
         process.Exited += (_, _) => ready.TrySetException(new InvalidOperationException(
             "Azurite exited during start-up: " + string.Join(Environment.NewLine, SnapshotOf(output))));
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(60));
         try
         {
-            await ready.Task.WaitAsync(timeout.Token).ConfigureAwait(false);
+            await ready.Task.WaitAsync(StartTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            Kill(process);
+            // Seen on a 2-core machine under heavy load: node takes minutes to load Azurite. Say so instead of failing silently.
+            throw new InvalidOperationException(
+                $"Azurite did not report its ports within {StartTimeout.TotalSeconds:0} s (is the machine overloaded?). Its output: "
+                + string.Join(Environment.NewLine, SnapshotOf(output)));
         }
         catch
         {

@@ -21,7 +21,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IConfigureOptions<StorageOptions>>(new StorageOptionsFromConfiguration(configuration));
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
         services.AddOptions<StorageOptions>().ValidateOnStart();
-        services.TryAddSingleton(sp => new StorageClients(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        // The request counter is optional: only the throughput harness's hosts register one.
+        services.TryAddSingleton(sp => new StorageClients(
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetService<StorageRequestCounter>()));
 
         services.TryAddSingleton<ISourceReader, BlobSourceReader>();
         services.TryAddSingleton<IWorkItemStore, BlobWorkItemStore>();

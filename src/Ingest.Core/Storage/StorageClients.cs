@@ -18,7 +18,8 @@ public sealed class StorageClients
     public const BlobClientOptions.ServiceVersion EmulatorBlobVersion = BlobClientOptions.ServiceVersion.V2026_06_06;
     public const QueueClientOptions.ServiceVersion EmulatorQueueVersion = QueueClientOptions.ServiceVersion.V2026_06_06;
 
-    public StorageClients(StorageOptions options)
+    /// <param name="requestCounter">When given, every request the three clients send is counted by kind (the throughput harness reads it).</param>
+    public StorageClients(StorageOptions options, StorageRequestCounter? requestCounter = null)
     {
         IsEmulator = StorageEndpoints.IsEmulator(options);
         var blobOptions = IsEmulator ? new BlobClientOptions(EmulatorBlobVersion) : new BlobClientOptions();
@@ -27,6 +28,12 @@ public sealed class StorageClients
         var queueOptions = IsEmulator ? new QueueClientOptions(EmulatorQueueVersion) : new QueueClientOptions();
         queueOptions.MessageEncoding = QueueMessageEncoding.Base64;
         var tableOptions = new TableClientOptions();
+        if (requestCounter is not null)
+        {
+            blobOptions.AddPolicy(new StorageRequestCountingPolicy(requestCounter, StorageService.Blob), HttpPipelinePosition.PerRetry);
+            queueOptions.AddPolicy(new StorageRequestCountingPolicy(requestCounter, StorageService.Queue), HttpPipelinePosition.PerRetry);
+            tableOptions.AddPolicy(new StorageRequestCountingPolicy(requestCounter, StorageService.Table), HttpPipelinePosition.PerRetry);
+        }
 
         if (!options.UsesIdentity)
         {

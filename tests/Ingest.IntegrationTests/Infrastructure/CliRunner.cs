@@ -8,12 +8,15 @@ public sealed class CliRunner(string connectionString, string repositoryRoot, IR
 {
     private static string CliAssembly => Path.Combine(AppContext.BaseDirectory, "ingest.dll");
 
-    public async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] args)
+    public Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] args) => RunAsync(TimeSpan.FromMinutes(2), args);
+
+    /// <summary>Runs a command that may take longer than the usual two minutes (the throughput harness starts hosts and storage).</summary>
+    public async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(TimeSpan limit, params string[] args)
     {
         using var process = Process.Start(StartInfo(args))!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        using var timeout = new CancellationTokenSource(limit);
         await process.WaitForExitAsync(timeout.Token);
         return (process.ExitCode, await stdout, await stderr);
     }
