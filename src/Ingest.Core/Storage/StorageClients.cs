@@ -18,7 +18,12 @@ public sealed class StorageClients
     public const BlobClientOptions.ServiceVersion EmulatorBlobVersion = BlobClientOptions.ServiceVersion.V2026_06_06;
     public const QueueClientOptions.ServiceVersion EmulatorQueueVersion = QueueClientOptions.ServiceVersion.V2026_06_06;
 
-    public StorageClients(StorageOptions options)
+    /// <param name="options">The storage settings.</param>
+    /// <param name="configureClientOptions">
+    /// Applied to the blob, queue and table client options before the clients are built, e.g. to add an
+    /// <see cref="Azure.Core.Pipeline.HttpPipelinePolicy"/> that observes or interferes with requests (fault tests).
+    /// </param>
+    public StorageClients(StorageOptions options, Action<ClientOptions>? configureClientOptions = null)
     {
         IsEmulator = StorageEndpoints.IsEmulator(options);
         var blobOptions = IsEmulator ? new BlobClientOptions(EmulatorBlobVersion) : new BlobClientOptions();
@@ -27,6 +32,10 @@ public sealed class StorageClients
         var queueOptions = IsEmulator ? new QueueClientOptions(EmulatorQueueVersion) : new QueueClientOptions();
         queueOptions.MessageEncoding = QueueMessageEncoding.Base64;
         var tableOptions = new TableClientOptions();
+        foreach (ClientOptions clientOptions in new ClientOptions[] { blobOptions, queueOptions, tableOptions })
+        {
+            configureClientOptions?.Invoke(clientOptions);
+        }
 
         if (!options.UsesIdentity)
         {
