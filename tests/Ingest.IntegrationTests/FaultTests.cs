@@ -23,9 +23,9 @@ public sealed class FaultTests(AzuriteFixture azurite) : IClassFixture<AzuriteFi
             var ids = drops.Select(d => d.ArticleId).ToList();
 
             // Kill as soon as part of the batch is through, with the rest in every stage of the chain.
-            await WaitUntilAsync(async () => await CountCompleteAsync(ids) >= 3, TimeSpan.FromSeconds(90));
+            await ChainProbe.WaitUntilAsync(async () => await ChainProbe.CountCompleteAsync(azurite.Clients, ids) >= 3, TimeSpan.FromSeconds(90));
             await first.KillAsync();
-            var beforeRestart = await CountCompleteAsync(ids);
+            var beforeRestart = await ChainProbe.CountCompleteAsync(azurite.Clients, ids);
 
             await using var second = cli.Start("up");
             await second.WaitForOutputAsync("Ingest is running", TimeSpan.FromSeconds(90));
@@ -38,7 +38,7 @@ public sealed class FaultTests(AzuriteFixture azurite) : IClassFixture<AzuriteFi
             }
             catch (TimeoutException ex)
             {
-                throw new TimeoutException(ex.Message + "\n" + await DescribeStuckAsync(ids) + "\n" + second.Output[^Math.Min(4000, second.Output.Length)..], ex);
+                throw new TimeoutException(ex.Message + "\n" + await ChainProbe.DescribeStuckAsync(azurite.Clients, ids) + "\n" + second.Output[^Math.Min(4000, second.Output.Length)..], ex);
             }
 
             Assert.True(beforeRestart < files, "The kill came after the whole batch was done; the test proved nothing.");
@@ -50,60 +50,6 @@ public sealed class FaultTests(AzuriteFixture azurite) : IClassFixture<AzuriteFi
                 Assert.Single(rows);
             }
             Assert.Equal(0, await second.TerminateAsync());
-        }
-    }
-
-    /// <summary>Where each article without an outcome is stuck: its Articles row state, work items, stage errors.</summary>
-    private async Task<string> DescribeStuckAsync(IReadOnlyList<string> ids)
-    {
-        var queries = new ArticleQueries(azurite.Clients, TimeProvider.System);
-        var lines = new List<string>();
-        foreach (var id in ids)
-        {
-            if (await queries.GetAsync(id, CancellationToken.None) is not null)
-            {
-                continue;
-            }
-            var row = await azurite.Clients.Table(ChainNames.ArticlesTable).GetEntityIfExistsAsync<TableEntity>(id, ArticleRows.ArticleRowKey);
-            var work = new List<string>();
-            foreach (var item in Ingest.Core.Pipeline.WorkItems.All)
-            {
-                if ((await azurite.Clients.Container(ChainNames.WorkContainer).GetBlobClient(BlobWorkItemStore.BlobName(id, item)).ExistsAsync()).Value)
-                {
-                    work.Add(item);
-                }
-            }
-            var errors = await azurite.Clients.Table(ChainNames.StageErrorsTable).QueryAsync<TableEntity>(e => e.PartitionKey == id).ToListAsync();
-            lines.Add($"{id}: row={(row.HasValue ? row.Value!.GetString("PublishState") : "none")} work=[{string.Join(',', work)}] errors=[{string.Join(" | ", errors.Select(e => e.RowKey + ": " + e.GetString("Error")))}]");
-        }
-        foreach (var queue in ChainNames.Queues)
-        {
-            lines.Add($"{queue}: {(await azurite.Clients.Queue(queue).GetPropertiesAsync()).Value.ApproximateMessagesCount} messages");
-        }
-        return string.Join("\n", lines);
-    }
-
-    private async Task<int> CountCompleteAsync(IReadOnlyList<string> ids)
-    {
-        var queries = new ArticleQueries(azurite.Clients, TimeProvider.System);
-        var complete = 0;
-        foreach (var id in ids)
-        {
-            complete += await queries.GetAsync(id, CancellationToken.None) is null ? 0 : 1;
-        }
-        return complete;
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("The condition was not met in time.");
-            }
-            await Task.Delay(100);
         }
     }
 }

@@ -76,19 +76,19 @@ internal static class UpCommand
                 azurite = await AzuriteServer.StartAsync(layout, ports.Blob, ports.Queue, ports.Table, layout.AzuriteDataFolder, cancellationToken);
             }
 
-            using var host = LocalFunctionHost.Build(connectionString, settings, ConfigureConsoleLogging);
-            await host.StartAsync(cancellationToken);
-            PrintBanner(connectionString, azurite is not null, settings);
-            try
+            using var loggerFactory = LoggerFactory.Create(ConfigureConsoleLogging);
+            // Storage that goes away (Azurite stopped, network down) fails the job host; the supervisor restarts it as
+            // the Functions host would, so `ingest up` outlives an outage and catches up when storage is back.
+            var supervisor = new JobHostSupervisor(
+                configureServices => LocalFunctionHost.Build(connectionString, settings, ConfigureConsoleLogging, configureServices: configureServices),
+                JobHostRestartBackoff.Default,
+                loggerFactory.CreateLogger<JobHostSupervisor>(),
+                TimeProvider.System);
+            var startedEmulator = azurite is not null;
+            using (cancellationToken.Register(() => AnsiConsole.MarkupLine("[grey]Stopping…[/]")))
             {
-                await Task.Delay(Timeout.Infinite, cancellationToken);
+                await supervisor.RunAsync(() => PrintBanner(connectionString, startedEmulator, settings), cancellationToken);
             }
-            catch (OperationCanceledException)
-            {
-                AnsiConsole.MarkupLine("[grey]Stopping…[/]");
-            }
-            using var stopTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            await host.StopAsync(stopTimeout.Token);
             return CliContext.Success;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

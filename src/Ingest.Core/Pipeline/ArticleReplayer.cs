@@ -12,7 +12,7 @@ public sealed record ReplayOutcome(string ArticleId, string SourceName, string P
 /// <summary>
 /// Sends published records back through the chain, e.g. failed ones after the cause was fixed. The record keeps
 /// its id (same blob version), so the new outcome replaces it instead of adding one: the Articles row is reopened
-/// for publishing, the stale status-index row, stage errors and work items are removed, and the clean stage runs
+/// for publishing, the old processed blob, the stale status-index row, stage errors and work items are removed, and the clean stage runs
 /// again for the same blob version. A version that no longer exists ends as rejected (source-deleted/-replaced).
 /// </summary>
 public sealed class ArticleReplayer(
@@ -33,6 +33,10 @@ public sealed class ArticleReplayer(
         await clients.Table(ChainNames.ArticlesTable).UpsertEntityAsync(
             new TableEntity(record.Id, ArticleRows.ArticleRowKey) { ["PublishState"] = ArticleRows.PublishStateReplaying },
             TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        // The publisher finishes whatever document it finds in the processed blob (the first one written wins a
+        // race), so the old document goes too: the new run writes its own.
+        await clients.Container(ChainNames.ProcessedContainer).GetBlobClient(ArticleRows.DocumentBlobName(record.Id))
+            .DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         await DeleteIfExistsAsync(ChainNames.ArticleIndexTable, ArticleRows.StatusPartition(record.Status), record.Id, cancellationToken).ConfigureAwait(false);
         await foreach (var error in clients.Table(ChainNames.StageErrorsTable)
             .QueryAsync<TableEntity>(e => e.PartitionKey == record.Id, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken)

@@ -18,8 +18,13 @@ public sealed class StorageClients
     public const BlobClientOptions.ServiceVersion EmulatorBlobVersion = BlobClientOptions.ServiceVersion.V2026_06_06;
     public const QueueClientOptions.ServiceVersion EmulatorQueueVersion = QueueClientOptions.ServiceVersion.V2026_06_06;
 
+    /// <param name="options">The storage settings.</param>
     /// <param name="requestCounter">When given, every request the three clients send is counted by kind (the throughput harness reads it).</param>
-    public StorageClients(StorageOptions options, StorageRequestCounter? requestCounter = null)
+    /// <param name="configureClientOptions">
+    /// Applied to the blob, queue and table client options before the clients are built, e.g. to add an
+    /// <see cref="Azure.Core.Pipeline.HttpPipelinePolicy"/> that observes or interferes with requests (fault tests).
+    /// </param>
+    public StorageClients(StorageOptions options, StorageRequestCounter? requestCounter = null, Action<ClientOptions>? configureClientOptions = null)
     {
         IsEmulator = StorageEndpoints.IsEmulator(options);
         var blobOptions = IsEmulator ? new BlobClientOptions(EmulatorBlobVersion) : new BlobClientOptions();
@@ -33,6 +38,10 @@ public sealed class StorageClients
             blobOptions.AddPolicy(new StorageRequestCountingPolicy(requestCounter, StorageService.Blob), HttpPipelinePosition.PerRetry);
             queueOptions.AddPolicy(new StorageRequestCountingPolicy(requestCounter, StorageService.Queue), HttpPipelinePosition.PerRetry);
             tableOptions.AddPolicy(new StorageRequestCountingPolicy(requestCounter, StorageService.Table), HttpPipelinePosition.PerRetry);
+        }
+        foreach (ClientOptions clientOptions in new ClientOptions[] { blobOptions, queueOptions, tableOptions })
+        {
+            configureClientOptions?.Invoke(clientOptions);
         }
 
         if (!options.UsesIdentity)

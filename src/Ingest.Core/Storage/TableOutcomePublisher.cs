@@ -12,9 +12,22 @@ namespace Ingest.Core.Storage;
 /// <summary>
 /// Publishes an outcome: the processed blob, the index rows, the consumer notification, and last the
 /// Articles row marked complete. The Articles row is the commit point: a re-delivered message that finds
-/// it complete changes nothing; one that does not (a crash mid-publish) rewrites the same content,
-/// keeping the first <c>processedAt</c>, so notifications are at-least-once and documents never change.
+/// it complete changes nothing; one that does not (a crash mid-publish) finishes the publish, so
+/// notifications are at-least-once and a published document never changes.
 /// </summary>
+/// <remarks>
+/// Two publishers of one article can race (the trigger is at-least-once; a poison drain can meet a late success;
+/// two runs may have recognized entities differently). They must not mix their documents, so each write that
+/// another publisher may have made first is conditional, and the loser adopts what the winner wrote:
+/// <list type="bullet">
+/// <item>the Articles placeholder is a conditional insert (409: someone publishes or published this id; read it);</item>
+/// <item>the processed blob is created only if absent (409/412: adopt the document already there, or stop if the
+/// record is already complete): the first document written is the one every publisher finishes with;</item>
+/// <item>the commit replaces the row only if it is still the version this publisher read (412: someone else
+/// committed or reopened it since; re-read and leave it alone).</item>
+/// </list>
+/// A replay deletes the processed blob when it reopens the record, so the new run writes a new document.
+/// </remarks>
 public sealed class TableOutcomePublisher(
     StorageClients clients,
     IOptions<PipelineOptions> options,
@@ -26,16 +39,17 @@ public sealed class TableOutcomePublisher(
     public async Task<PublishResult> PublishAsync(ProcessedDocument document, CancellationToken cancellationToken)
     {
         var articles = clients.Table(ChainNames.ArticlesTable);
-        // Claim the record first. Two runs publishing one article at once (an at-least-once trigger that
-        // fired twice) both end up writing the same processedAt: the one the first insert recorded.
+        // Claim the record first. Two runs publishing one article at once both end up writing the same
+        // processedAt: the one the first insert recorded.
         var placeholder = new TableEntity(document.Id, ArticleRows.ArticleRowKey)
         {
             ["PublishState"] = ArticleRows.PublishStatePublishing,
             ["ProcessedAt"] = document.ProcessedAt,
         };
+        ETag rowVersion;
         try
         {
-            await articles.AddEntityAsync(placeholder, cancellationToken).ConfigureAwait(false);
+            rowVersion = (await articles.AddEntityAsync(placeholder, cancellationToken).ConfigureAwait(false)).Headers.ETag ?? ETag.All;
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
@@ -46,17 +60,34 @@ public sealed class TableOutcomePublisher(
                 logger.LogInformation("Article {ArticleId} was already published; re-delivery ignored", document.Id);
                 return PublishResult.AlreadyPublished;
             }
+            rowVersion = existing.ETag;
             if (existing.GetDateTimeOffset("ProcessedAt") is { } firstProcessedAt)
             {
                 document = document with { ProcessedAt = firstProcessedAt };
             }
         }
 
+        var documentBlob = clients.Container(ChainNames.ProcessedContainer).GetBlobClient(ArticleRows.DocumentBlobName(document.Id));
         var json = DocumentJson.Serialize(document);
-        await clients.Container(ChainNames.ProcessedContainer)
-            .GetBlobClient(ArticleRows.DocumentBlobName(document.Id))
-            .UploadAsync(BinaryData.FromString(json), new BlobUploadOptions { HttpHeaders = JsonHeaders }, cancellationToken)
-            .ConfigureAwait(false);
+        try
+        {
+            await documentBlob.UploadAsync(
+                BinaryData.FromString(json),
+                new BlobUploadOptions { HttpHeaders = JsonHeaders, Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        {
+            // Another publisher wrote this article's document first (or wrote it and crashed before committing).
+            if (await IsCompleteAsync(document.Id, cancellationToken).ConfigureAwait(false))
+            {
+                logger.LogInformation("Article {ArticleId} was published by a concurrent run; this run's outcome is dropped", document.Id);
+                return PublishResult.AlreadyPublished;
+            }
+            json = (await documentBlob.DownloadContentAsync(cancellationToken).ConfigureAwait(false)).Value.Content.ToString();
+            document = DocumentJson.Deserialize(json);
+            logger.LogInformation("Article {ArticleId}: finishing the publish of the document a concurrent or earlier run wrote", document.Id);
+        }
 
         var indexRows = ArticleRows.ToIndexEntities(document)
             .Select(row => (Table: ChainNames.ArticleIndexTable, Row: row))
@@ -72,13 +103,31 @@ public sealed class TableOutcomePublisher(
             document.Id, document.Status, $"{ChainNames.ProcessedContainer}/{ArticleRows.DocumentBlobName(document.Id)}", document.Source.Name);
         await clients.Queue(ChainNames.ProcessedQueue).SendMessageAsync(notification.ToJson(), cancellationToken).ConfigureAwait(false);
 
-        await articles.UpsertEntityAsync(
-            ArticleRows.ToArticleEntity(document, json, options.Value.MaxInlineDocumentChars),
-            TableUpdateMode.Replace,
-            cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await articles.UpdateEntityAsync(
+                ArticleRows.ToArticleEntity(document, json, options.Value.MaxInlineDocumentChars),
+                rowVersion,
+                TableUpdateMode.Replace,
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 412)
+        {
+            // The row changed after this run read it: a concurrent publisher committed the same document first
+            // (it adopted the blob above), or a replay reopened the record for a new run. Either way it is theirs.
+            logger.LogInformation("Article {ArticleId} was committed by a concurrent run first; this run leaves it alone", document.Id);
+            return PublishResult.AlreadyPublished;
+        }
 
         LogOutcome(document);
         return PublishResult.Published;
+    }
+
+    private async Task<bool> IsCompleteAsync(string articleId, CancellationToken cancellationToken)
+    {
+        var row = await clients.Table(ChainNames.ArticlesTable).GetEntityIfExistsAsync<TableEntity>(
+            articleId, ArticleRows.ArticleRowKey, ["PublishState"], cancellationToken).ConfigureAwait(false);
+        return row.HasValue && row.Value!.GetString("PublishState") == ArticleRows.PublishStateComplete;
     }
 
     private void LogOutcome(ProcessedDocument document)

@@ -67,6 +67,8 @@ public sealed class RunningCli(Process process, StringBuilder output) : IAsyncDi
         get { lock (output) { return output.ToString(); } }
     }
 
+    public bool HasExited => process.HasExited;
+
     public async Task WaitForOutputAsync(string text, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
