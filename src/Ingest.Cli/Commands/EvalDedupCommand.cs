@@ -81,7 +81,7 @@ internal static class EvalDedupCommand
             Console.WriteLine($"near copies the cleaner made exact (it removed the added boilerplate; scored as exact): {report.NearCopiesCleanedToExact}");
             Console.WriteLine($"hard negatives flagged as duplicates: {report.HardNegativesFlagged} of {report.HardNegatives}");
             Console.WriteLine($"near index requests per article checked: {report.NearIndexRequestsPerArticle.ToString("0.0", CultureInfo.InvariantCulture)} "
-                + "(counted by the in-memory index as the table index makes them: bands written, order row written and read, bands read, one order read per confirmed candidate)");
+                + "(counted by the in-memory index as the table index makes them: bucket merges, the order row insert, bucket reads, stamps written back)");
             Console.WriteLine($"signature CPU per article: {report.SignatureMicrosecondsPerArticle.ToString("0", CultureInfo.InvariantCulture)} µs "
                 + $"(NFKC, word hashing, shingles, {options.Permutations} MinHash values)");
             if (parse.GetValue(misses))
@@ -112,34 +112,61 @@ internal static class DedupScaleBench
     {
         var sizes = new Option<int[]>("--sizes") { Description = "Index sizes to measure at, filled in turn (default 1000 10000).", AllowMultipleArgumentsPerToken = true, DefaultValueFactory = _ => [1000, 10000] };
         var lookups = new Option<int>("--lookups") { Description = "Timed claims per size (half new articles, half edited copies).", DefaultValueFactory = _ => 200 };
-        var parallelism = new Option<int>("--parallel") { Description = "Concurrent claims while filling.", DefaultValueFactory = _ => 32 };
-        var command = new Command("scale", "Fill the NearDuplicateIndex table on the configured storage (AzureWebJobsStorage; use a scratch Azurite) and time lookups at each size.")
+        var parallelism = new Option<int>("--parallel") { Description = "Concurrent backfills while filling.", DefaultValueFactory = _ => 32 };
+        var scratch = new Option<bool>("--scratch-azurite") { Description = "Start a private in-memory Azurite for the run (and stop it after) instead of using AzureWebJobsStorage." };
+        var heap = new Option<int>("--azurite-heap-mb") { Description = "Node heap limit of the scratch Azurite; 100k articles are ~3.2M rows.", DefaultValueFactory = _ => 8192 };
+        var command = new Command("scale", "Fill the NearDuplicateIndex table (a scratch Azurite with --scratch-azurite, else AzureWebJobsStorage) and time lookups at each size.")
         {
-            sizes, lookups, parallelism,
+            sizes, lookups, parallelism, scratch, heap,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            if (await CliContext.CheckStorageReachableAsync(cancellationToken) is { } unreachable)
+            Local.AzuriteServer? azurite = null;
+            try
             {
-                return CliContext.Error(unreachable);
-            }
-            var clients = new Ingest.Core.Storage.StorageClients(CliContext.StorageOptions);
-            await clients.Table(Ingest.Core.Storage.ChainNames.NearDuplicateIndexTable).CreateIfNotExistsAsync(cancellationToken);
-            var options = new NearDuplicateOptions();
-            var index = new Ingest.Core.Storage.TableNearDuplicateIndex(clients, Microsoft.Extensions.Options.Options.Create(options), TimeProvider.System);
-            var progress = new Progress<string>(message => Console.Error.WriteLine($"{DateTime.UtcNow:HH:mm:ss} {message}"));
-            var points = await DedupScaleBenchmark.RunAsync(index, () => index.RequestCount, options, parse.GetValue(sizes)!, parse.GetValue(lookups), parse.GetValue(parallelism), progress, cancellationToken);
+                Ingest.Core.Storage.StorageClients clients;
+                if (parse.GetValue(scratch))
+                {
+                    azurite = await Local.AzuriteServer.StartAsync(Local.RepositoryLayout.Locate(), 0, 0, 0, dataFolder: null, cancellationToken, parse.GetValue(heap));
+                    clients = new Ingest.Core.Storage.StorageClients(new Ingest.Core.Storage.StorageOptions { ConnectionString = azurite.ConnectionString });
+                }
+                else if (await CliContext.CheckStorageReachableAsync(cancellationToken) is { } unreachable)
+                {
+                    return CliContext.Error(unreachable);
+                }
+                else
+                {
+                    clients = new Ingest.Core.Storage.StorageClients(CliContext.StorageOptions);
+                }
+                await clients.Table(Ingest.Core.Storage.ChainNames.NearDuplicateIndexTable).CreateIfNotExistsAsync(cancellationToken);
+                var options = new NearDuplicateOptions();
+                var index = new Ingest.Core.Storage.TableNearDuplicateIndex(clients, Microsoft.Extensions.Options.Options.Create(options), TimeProvider.System);
+                var progress = new Progress<string>(message => Console.Error.WriteLine($"{DateTime.UtcNow:HH:mm:ss} {message}"));
+                var points = await DedupScaleBenchmark.RunAsync(
+                    index, index.BackfillAsync, () => index.RequestCount, options,
+                    parse.GetValue(sizes)!, parse.GetValue(lookups), parse.GetValue(parallelism), progress, cancellationToken);
 
-            var table = new Table().Border(TableBorder.Rounded).AddColumns("Indexed articles", "Lookups", "p50 ms", "p95 ms", "Requests per lookup", "Duplicates found");
-            foreach (var point in points)
-            {
-                table.AddRow(
-                    point.IndexedArticles.ToString("N0", CultureInfo.InvariantCulture), point.Lookups.ToString(CultureInfo.InvariantCulture),
-                    point.P50Milliseconds.ToString("0.0", CultureInfo.InvariantCulture), point.P95Milliseconds.ToString("0.0", CultureInfo.InvariantCulture),
-                    point.RequestsPerLookup.ToString("0.0", CultureInfo.InvariantCulture), point.DuplicatesFound.ToString(CultureInfo.InvariantCulture));
+                var table = new Table().Border(TableBorder.Rounded).AddColumns(
+                    "Indexed articles", "Lookups", "p50 ms", "p95 ms", "Requests per lookup", "Duplicates found", "Filled", "Fill s", "Fill articles/s");
+                foreach (var point in points)
+                {
+                    table.AddRow(
+                        point.IndexedArticles.ToString("N0", CultureInfo.InvariantCulture), point.Lookups.ToString(CultureInfo.InvariantCulture),
+                        point.P50Milliseconds.ToString("0.0", CultureInfo.InvariantCulture), point.P95Milliseconds.ToString("0.0", CultureInfo.InvariantCulture),
+                        point.RequestsPerLookup.ToString("0.0", CultureInfo.InvariantCulture), point.DuplicatesFound.ToString(CultureInfo.InvariantCulture),
+                        point.Filled.ToString("N0", CultureInfo.InvariantCulture), point.FillSeconds.ToString("0", CultureInfo.InvariantCulture),
+                        (point.Filled / Math.Max(point.FillSeconds, 0.001)).ToString("0", CultureInfo.InvariantCulture));
+                }
+                AnsiConsole.Write(table);
+                return CliContext.Success;
             }
-            AnsiConsole.Write(table);
-            return CliContext.Success;
+            finally
+            {
+                if (azurite is not null)
+                {
+                    await azurite.DisposeAsync();
+                }
+            }
         });
         return command;
     }

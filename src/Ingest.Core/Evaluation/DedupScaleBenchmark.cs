@@ -4,7 +4,9 @@ using Ingest.Core.Deduplication;
 namespace Ingest.Core.Evaluation;
 
 /// <summary>Lookup cost at one index size: latency percentiles and storage requests per checked article.</summary>
-public sealed record DedupScalePoint(int IndexedArticles, int Lookups, double P50Milliseconds, double P95Milliseconds, double RequestsPerLookup, int DuplicatesFound);
+public sealed record DedupScalePoint(
+    int IndexedArticles, int Lookups, double P50Milliseconds, double P95Milliseconds, double RequestsPerLookup, int DuplicatesFound,
+    int Filled, double FillSeconds);
 
 /// <summary>
 /// Measures how near-duplicate lookups scale with the index size. The index is filled to each size with random
@@ -15,6 +17,7 @@ public static class DedupScaleBenchmark
 {
     public static async Task<IReadOnlyList<DedupScalePoint>> RunAsync(
         INearDuplicateIndex index,
+        Func<string, MinHashSignature, CancellationToken, Task> fill,
         Func<long> requestCount,
         NearDuplicateOptions options,
         IReadOnlyList<int> sizes,
@@ -30,6 +33,7 @@ public static class DedupScaleBenchmark
         foreach (var size in sizes.Order())
         {
             var toFill = Enumerable.Range(filled, Math.Max(0, size - filled)).ToList();
+            var fillWatch = Stopwatch.StartNew();
             await Parallel.ForEachAsync(toFill, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, async (i, ct) =>
             {
                 var values = new uint[options.Permutations];
@@ -40,10 +44,15 @@ public static class DedupScaleBenchmark
                         values[v] = (uint)random.NextInt64(0, uint.MaxValue + 1L);
                     }
                 }
-                await index.ClaimAsync($"fill{i:D8}", new MinHashSignature(values), ct).ConfigureAwait(false);
+                await fill($"fill{i:D8}", new MinHashSignature(values), ct).ConfigureAwait(false);
+                if ((i + 1) % 5000 == 0)
+                {
+                    progress?.Report($"filled {i + 1} articles");
+                }
             }).ConfigureAwait(false);
             filled = Math.Max(filled, size);
-            progress?.Report($"index holds {filled} articles; probing");
+            fillWatch.Stop();
+            progress?.Report($"index holds {filled} articles (this fill: {toFill.Count} in {fillWatch.Elapsed.TotalSeconds:0} s); probing");
 
             var latencies = new List<double>();
             var before = requestCount();
@@ -63,7 +72,7 @@ public static class DedupScaleBenchmark
             }
             var requests = requestCount() - before;
             latencies.Sort();
-            points.Add(new DedupScalePoint(filled, lookups, Percentile(latencies, 0.50), Percentile(latencies, 0.95), (double)requests / lookups, duplicates));
+            points.Add(new DedupScalePoint(filled, lookups, Percentile(latencies, 0.50), Percentile(latencies, 0.95), (double)requests / lookups, duplicates, toFill.Count, fillWatch.Elapsed.TotalSeconds));
         }
         return points;
     }
