@@ -115,12 +115,22 @@ internal static class DedupScaleBench
         var parallelism = new Option<int>("--parallel") { Description = "Concurrent backfills while filling.", DefaultValueFactory = _ => 32 };
         var scratch = new Option<bool>("--scratch-azurite") { Description = "Start a private in-memory Azurite for the run (and stop it after) instead of using AzureWebJobsStorage." };
         var heap = new Option<int>("--azurite-heap-mb") { Description = "Node heap limit of the scratch Azurite; 100k articles are ~3.2M rows.", DefaultValueFactory = _ => 8192 };
+        var groundTruth = new Option<FileInfo?>("--ground-truth") { Description = "Article texts for the signature cost (default: ../shared/data/extraction-benchmark/ground-truth.json beside the repository; skipped if absent)." };
         var command = new Command("scale", "Fill the NearDuplicateIndex table (a scratch Azurite with --scratch-azurite, else AzureWebJobsStorage) and time lookups at each size.")
         {
-            sizes, lookups, parallelism, scratch, heap,
+            sizes, lookups, parallelism, scratch, heap, groundTruth,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            var truthPath = parse.GetValue(groundTruth)?.FullName
+                ?? Path.GetFullPath(Path.Combine(Local.RepositoryLayout.Locate().Root, "..", "shared", "data", "extraction-benchmark", "ground-truth.json"));
+            if (File.Exists(truthPath))
+            {
+                var texts = DedupEvaluator.LoadSources(truthPath, null).Select(s => s.Body).ToList();
+                var cost = DedupScaleBenchmark.MeasureSignatures(texts, new NearDuplicateOptions(), rounds: 20);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"signature cost per article: {cost.CpuMicroseconds:0} µs CPU, {cost.WallMicroseconds:0} µs wall ({cost.Articles} real article bodies × 20 rounds, mean {cost.MeanChars:0} characters)"));
+            }
             Local.AzuriteServer? azurite = null;
             try
             {

@@ -8,6 +8,9 @@ public sealed record DedupScalePoint(
     int IndexedArticles, int Lookups, double P50Milliseconds, double P95Milliseconds, double RequestsPerLookup, int DuplicatesFound,
     int Filled, double FillSeconds);
 
+/// <summary>Signing cost per article: over how many texts of what mean length, in wall and CPU microseconds.</summary>
+public sealed record SignatureCost(int Articles, double MeanChars, double WallMicroseconds, double CpuMicroseconds);
+
 /// <summary>
 /// Measures how near-duplicate lookups scale with the index size. The index is filled to each size with random
 /// signatures (what unrelated articles look like to LSH: every band key new), then probed with real claims: half
@@ -75,6 +78,35 @@ public static class DedupScaleBenchmark
             points.Add(new DedupScalePoint(filled, lookups, Percentile(latencies, 0.50), Percentile(latencies, 0.95), (double)requests / lookups, duplicates, toFill.Count, fillWatch.Elapsed.TotalSeconds));
         }
         return points;
+    }
+
+    /// <summary>
+    /// Signature cost per article over real article texts: wall time and process CPU time, after one warm-up pass (JIT,
+    /// tiered compilation). CPU time is the figure to quote on a shared machine, where wall time includes waiting for a core.
+    /// </summary>
+    public static SignatureCost MeasureSignatures(IReadOnlyList<string> texts, NearDuplicateOptions options, int rounds)
+    {
+        var hasher = new MinHasher(options);
+        foreach (var text in texts)
+        {
+            hasher.Compute(text);
+        }
+        using var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
+        var wall = Stopwatch.StartNew();
+        for (var round = 0; round < rounds; round++)
+        {
+            foreach (var text in texts)
+            {
+                hasher.Compute(text);
+            }
+        }
+        wall.Stop();
+        process.Refresh();
+        var signed = (double)texts.Count * rounds;
+        return new SignatureCost(
+            texts.Count, texts.Average(t => t.Length), wall.Elapsed.TotalMicroseconds / signed,
+            (process.TotalProcessorTime - cpuBefore).TotalMicroseconds / signed);
     }
 
     /// <summary>A 300-word text of pseudo-words unique to (size, n): unrelated to every other probe.</summary>
