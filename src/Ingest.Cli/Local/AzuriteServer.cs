@@ -24,6 +24,16 @@ internal sealed partial class AzuriteServer : IAsyncDisposable
         TablePort = tablePort;
     }
 
+    /// <summary>CPU time the emulator process has used so far: its work per request, whatever else loads the machine.</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     public int BlobPort { get; }
     public int QueuePort { get; }
     public int TablePort { get; }

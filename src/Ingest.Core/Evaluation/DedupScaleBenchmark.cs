@@ -6,7 +6,7 @@ namespace Ingest.Core.Evaluation;
 /// <summary>Lookup cost at one index size: latency percentiles and storage requests per checked article.</summary>
 public sealed record DedupScalePoint(
     int IndexedArticles, int Lookups, double P50Milliseconds, double P95Milliseconds, double RequestsPerLookup, int DuplicatesFound,
-    int Filled, double FillSeconds);
+    int Filled, double FillSeconds, double? ServerCpuMillisecondsPerLookup);
 
 /// <summary>Signing cost per article: over how many texts of what mean length, in wall and CPU microseconds.</summary>
 public sealed record SignatureCost(int Articles, double MeanChars, double WallMicroseconds, double CpuMicroseconds);
@@ -22,6 +22,7 @@ public static class DedupScaleBenchmark
         INearDuplicateIndex index,
         Func<string, MinHashSignature, CancellationToken, Task> fill,
         Func<long> requestCount,
+        Func<TimeSpan>? serverCpu,
         NearDuplicateOptions options,
         IReadOnlyList<int> sizes,
         int lookups,
@@ -59,6 +60,7 @@ public static class DedupScaleBenchmark
 
             var latencies = new List<double>();
             var before = requestCount();
+            var serverBefore = serverCpu?.Invoke();
             var duplicates = 0;
             for (var probe = 0; probe < lookups; probe++)
             {
@@ -74,8 +76,9 @@ public static class DedupScaleBenchmark
                 duplicates += verdict.IsCanonical ? 0 : 1;
             }
             var requests = requestCount() - before;
+            double? serverPerLookup = serverCpu is null ? null : (serverCpu() - serverBefore!.Value).TotalMilliseconds / lookups;
             latencies.Sort();
-            points.Add(new DedupScalePoint(filled, lookups, Percentile(latencies, 0.50), Percentile(latencies, 0.95), (double)requests / lookups, duplicates, toFill.Count, fillWatch.Elapsed.TotalSeconds));
+            points.Add(new DedupScalePoint(filled, lookups, Percentile(latencies, 0.50), Percentile(latencies, 0.95), (double)requests / lookups, duplicates, toFill.Count, fillWatch.Elapsed.TotalSeconds, serverPerLookup));
         }
         return points;
     }
