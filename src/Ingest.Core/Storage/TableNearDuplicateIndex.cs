@@ -29,7 +29,7 @@ namespace Ingest.Core.Storage;
 /// "later" by the same argument. The earliest confirmed article by (stamp, id) is canonical (<see cref="CanonicalRule"/>),
 /// so two racing articles never both win. A lookup is 3 × bands + 1 requests whatever the index size.
 /// <para>
-/// Limits: an entity holds at most 252 properties (1 MB, 64 KiB per property). A member is ~600 bytes, so a bucket is
+/// Limits: an entity holds at most 252 properties besides its keys and timestamp (1 MB, 64 KiB per property). A member is ~600 bytes, so a bucket is
 /// full at <see cref="MaxBucketMembers"/> members: only an exact LSH band shared by that many articles inside the window
 /// (one story indexed hundreds of times) fills one. Azure then refuses the merge (400); the article is not added to that
 /// bucket but still reads it, and still joins its other buckets. Azurite does not enforce the property count.
@@ -41,8 +41,8 @@ public sealed class TableNearDuplicateIndex(StorageClients clients, IOptions<Nea
     internal const string MemberPropertyPrefix = "m";
     private const string BandKeysProperty = "BandKeys";
 
-    /// <summary>252 properties per entity on Azure, three of them PartitionKey, RowKey and Timestamp.</summary>
-    public const int MaxBucketMembers = 249;
+    /// <summary>255 properties per entity on Azure, three of them PartitionKey, RowKey and Timestamp.</summary>
+    public const int MaxBucketMembers = 252;
 
     /// <summary>
     /// Table timestamps are stamped in milliseconds (Azurite pads them with sub-millisecond digits that are not
