@@ -87,6 +87,9 @@ param softDeleteRetentionDays int = 7
 @description('Ingest:ReconcileSchedule: NCRONTAB schedule (six fields) of the missed-blob sweep.')
 param reconcileSchedule string = '0 */1 * * * *'
 
+@description('Ingest:DedupCleanupSchedule: NCRONTAB schedule (six fields) of the cleanup that removes dedup entries older than the window.')
+param dedupCleanupSchedule string = '0 17 * * * *'
+
 @description('Ingest:ReconcileGrace: how long a blob may wait for its trigger before the sweep takes it (TimeSpan).')
 param reconcileGrace string = '00:02:00'
 
@@ -254,6 +257,7 @@ module functionApp 'modules/functionApp.bicep' = {
     languageFallbackToOffline: languageFallbackToOffline
     reconcileSchedule: reconcileSchedule
     reconcileGrace: reconcileGrace
+    dedupCleanupSchedule: dedupCleanupSchedule
     reconcileWindow: reconcileWindow
     maxInputBytes: maxInputBytes
   }

@@ -71,6 +71,17 @@ public sealed class ReconcileIncomingFunction(IncomingReconciler reconciler)
         reconciler.ReconcileAsync(cancellationToken);
 }
 
+/// <summary>
+/// Removes dedup entries older than the window (they already stopped matching), so the index stays bounded. The
+/// schedule is an app setting like the reconcile sweep's; the timer's singleton lock runs it on one instance at a time.
+/// </summary>
+public sealed class ExpireDedupEntriesFunction(DedupIndexCleanup cleanup)
+{
+    [FunctionName(FunctionNames.ExpireDedupEntries)]
+    public Task RunAsync([TimerTrigger("%Ingest:DedupCleanupSchedule%", UseMonitor = false)] TimerInfo timer, CancellationToken cancellationToken) =>
+        cleanup.RunAsync(cancellationToken);
+}
+
 public static class FunctionNames
 {
     public const string CleanArticle = "CleanArticle";
@@ -82,11 +93,13 @@ public static class FunctionNames
     public const string FailPoisonedRecognition = "FailPoisonedRecognition";
     public const string FailPoisonedPublish = "FailPoisonedPublish";
     public const string ReconcileIncoming = "ReconcileIncoming";
+    public const string ExpireDedupEntries = "ExpireDedupEntries";
 
     /// <summary>The function classes, for hosts that index them explicitly (the local JobHost).</summary>
     public static readonly IReadOnlyList<Type> Types =
     [
         typeof(CleanArticleFunction), typeof(DeduplicateArticleFunction), typeof(RecognizeEntitiesFunction),
         typeof(PublishOutcomeFunction), typeof(FailPoisonedItemsFunctions), typeof(ReconcileIncomingFunction),
+        typeof(ExpireDedupEntriesFunction),
     ];
 }

@@ -63,8 +63,9 @@ public sealed partial class AppSettingsDriftTests(CompiledTemplate compiled)
     [Fact]
     public void The_timer_schedule_setting_comes_from_the_trigger_attribute()
     {
-        // The only %setting% today; the host fails to index ReconcileIncoming without it.
+        // The host fails to index ReconcileIncoming and ExpireDedupEntries without them.
         Assert.Contains("Ingest__ReconcileSchedule", CodeConfiguration.TriggerSettingKeys());
+        Assert.Contains("Ingest__DedupCleanupSchedule", CodeConfiguration.TriggerSettingKeys());
     }
 
     [Fact]
@@ -100,6 +101,7 @@ public sealed partial class AppSettingsDriftTests(CompiledTemplate compiled)
         var schedule = (string?)compiled.Main["parameters"]!["reconcileSchedule"]!["defaultValue"];
 
         Assert.Equal(PipelineOptions.DefaultReconcileSchedule, schedule);
+        Assert.Equal(PipelineOptions.DefaultDedupCleanupSchedule, (string?)compiled.Main["parameters"]!["dedupCleanupSchedule"]!["defaultValue"]);
     }
 
     public static TheoryData<bool> StorageModes() => new() { true, false };
@@ -130,6 +132,7 @@ public sealed partial class AppSettingsDriftTests(CompiledTemplate compiled)
 
             var pipeline = provider.GetRequiredService<IOptions<PipelineOptions>>().Value;
             Assert.Equal(values["Ingest__ReconcileSchedule"], pipeline.ReconcileSchedule);
+            Assert.Equal(values["Ingest__DedupCleanupSchedule"], pipeline.DedupCleanupSchedule);
             Assert.Equal(TimeSpan.Parse(values["Ingest__ReconcileGrace"], System.Globalization.CultureInfo.InvariantCulture), pipeline.ReconcileGrace);
             Assert.Equal(TimeSpan.Parse(values["Ingest__ReconcileWindow"], System.Globalization.CultureInfo.InvariantCulture), pipeline.ReconcileWindow);
             Assert.Equal(long.Parse(values["Ingest__MaxInputBytes"], System.Globalization.CultureInfo.InvariantCulture), pipeline.MaxInputBytes);

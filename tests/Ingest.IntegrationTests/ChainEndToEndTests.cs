@@ -180,7 +180,7 @@ public sealed class ChainEndToEndTests(ChainFixture fixture) : IClassFixture<Cha
     [Fact]
     public async Task Concurrent_claims_of_one_hash_make_exactly_one_canonical_article()
     {
-        var index = new TableDuplicateIndex(Clients);
+        var index = new TableDuplicateIndex(Clients, Microsoft.Extensions.Options.Options.Create(new NearDuplicateOptions()), TimeProvider.System);
         var hash = ContentHash.Compute("claimed by many at once " + Guid.NewGuid());
         var ids = Enumerable.Range(0, 24).Select(i => ArticleId.ForBlob("incoming", $"race-{i}.txt", "etag")).ToList();
 

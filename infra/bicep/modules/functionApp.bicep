@@ -71,6 +71,9 @@ param languageFallbackToOffline bool
 @description('Ingest:ReconcileSchedule, the NCRONTAB schedule of the missed-blob sweep. The timer trigger reads it as %Ingest:ReconcileSchedule%, so it must be set or the function fails to index.')
 param reconcileSchedule string
 
+@description('Ingest:DedupCleanupSchedule, the NCRONTAB schedule of the dedup index cleanup. The timer trigger reads it as %Ingest:DedupCleanupSchedule%, so it must be set or the function fails to index.')
+param dedupCleanupSchedule string
+
 @description('Ingest:ReconcileGrace (TimeSpan, e.g. 00:02:00).')
 param reconcileGrace string
 
@@ -101,6 +104,7 @@ var platformSettings = {
 var pipelineSettings = {
   Ingest__ReconcileSchedule: reconcileSchedule
   Ingest__ReconcileGrace: reconcileGrace
+  Ingest__DedupCleanupSchedule: dedupCleanupSchedule
   Ingest__ReconcileWindow: reconcileWindow
   Ingest__MaxInputBytes: string(maxInputBytes)
   Recognizer__Kind: recognizerKind

@@ -81,7 +81,7 @@ internal static class EvalDedupCommand
             Console.WriteLine($"near copies the cleaner made exact (it removed the added boilerplate; scored as exact): {report.NearCopiesCleanedToExact}");
             Console.WriteLine($"hard negatives flagged as duplicates: {report.HardNegativesFlagged} of {report.HardNegatives}");
             Console.WriteLine($"near index requests per article checked: {report.NearIndexRequestsPerArticle.ToString("0.0", CultureInfo.InvariantCulture)} "
-                + "(counted by the in-memory index as the table index makes them: bands written, order row written and read, bands read, one order read per confirmed candidate)");
+                + "(counted by the in-memory index as the table index makes them: bucket merges, the order row insert, bucket reads, stamps written back)");
             Console.WriteLine($"signature CPU per article: {report.SignatureMicrosecondsPerArticle.ToString("0", CultureInfo.InvariantCulture)} µs "
                 + $"(NFKC, word hashing, shingles, {options.Permutations} MinHash values)");
             if (parse.GetValue(misses))
@@ -112,34 +112,79 @@ internal static class DedupScaleBench
     {
         var sizes = new Option<int[]>("--sizes") { Description = "Index sizes to measure at, filled in turn (default 1000 10000).", AllowMultipleArgumentsPerToken = true, DefaultValueFactory = _ => [1000, 10000] };
         var lookups = new Option<int>("--lookups") { Description = "Timed claims per size (half new articles, half edited copies).", DefaultValueFactory = _ => 200 };
-        var parallelism = new Option<int>("--parallel") { Description = "Concurrent claims while filling.", DefaultValueFactory = _ => 32 };
-        var command = new Command("scale", "Fill the NearDuplicateIndex table on the configured storage (AzureWebJobsStorage; use a scratch Azurite) and time lookups at each size.")
+        var parallelism = new Option<int>("--parallel") { Description = "Concurrent backfills while filling.", DefaultValueFactory = _ => 32 };
+        var scratch = new Option<bool>("--scratch-azurite") { Description = "Start a private in-memory Azurite for the run (and stop it after) instead of using AzureWebJobsStorage." };
+        var heap = new Option<int>("--azurite-heap-mb") { Description = "Node heap limit of the scratch Azurite; 100k articles are ~3.2M rows.", DefaultValueFactory = _ => 8192 };
+        var groundTruth = new Option<FileInfo?>("--ground-truth") { Description = "Article texts for the signature cost (default: ../shared/data/extraction-benchmark/ground-truth.json beside the repository; skipped if absent)." };
+        var command = new Command("scale", "Fill the NearDuplicateIndex table (a scratch Azurite with --scratch-azurite, else AzureWebJobsStorage) and time lookups at each size.")
         {
-            sizes, lookups, parallelism,
+            sizes, lookups, parallelism, scratch, heap, groundTruth,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            if (await CliContext.CheckStorageReachableAsync(cancellationToken) is { } unreachable)
+            var truthPath = parse.GetValue(groundTruth)?.FullName
+                ?? Path.GetFullPath(Path.Combine(Local.RepositoryLayout.Locate().Root, "..", "shared", "data", "extraction-benchmark", "ground-truth.json"));
+            if (File.Exists(truthPath))
             {
-                return CliContext.Error(unreachable);
+                var texts = DedupEvaluator.LoadSources(truthPath, null).Select(s => s.Body).ToList();
+                var cost = DedupScaleBenchmark.MeasureSignatures(texts, new NearDuplicateOptions(), rounds: 20);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"signature cost per article: {cost.CpuMicroseconds:0} µs CPU, {cost.WallMicroseconds:0} µs wall ({cost.Articles} real article bodies × 20 rounds, mean {cost.MeanChars:0} characters)"));
             }
-            var clients = new Ingest.Core.Storage.StorageClients(CliContext.StorageOptions);
-            await clients.Table(Ingest.Core.Storage.ChainNames.NearDuplicateIndexTable).CreateIfNotExistsAsync(cancellationToken);
-            var options = new NearDuplicateOptions();
-            var index = new Ingest.Core.Storage.TableNearDuplicateIndex(clients, Microsoft.Extensions.Options.Options.Create(options), TimeProvider.System);
-            var progress = new Progress<string>(message => Console.Error.WriteLine($"{DateTime.UtcNow:HH:mm:ss} {message}"));
-            var points = await DedupScaleBenchmark.RunAsync(index, () => index.RequestCount, options, parse.GetValue(sizes)!, parse.GetValue(lookups), parse.GetValue(parallelism), progress, cancellationToken);
+            Local.AzuriteServer? azurite = null;
+            try
+            {
+                Ingest.Core.Storage.StorageClients clients;
+                if (parse.GetValue(scratch))
+                {
+                    azurite = await Local.AzuriteServer.StartAsync(Local.RepositoryLayout.Locate(), 0, 0, 0, dataFolder: null, cancellationToken, parse.GetValue(heap));
+                    clients = new Ingest.Core.Storage.StorageClients(new Ingest.Core.Storage.StorageOptions { ConnectionString = azurite.ConnectionString });
+                }
+                else if (await CliContext.CheckStorageReachableAsync(cancellationToken) is { } unreachable)
+                {
+                    return CliContext.Error(unreachable);
+                }
+                else
+                {
+                    clients = new Ingest.Core.Storage.StorageClients(CliContext.StorageOptions);
+                }
+                await clients.Table(Ingest.Core.Storage.ChainNames.NearDuplicateIndexTable).CreateIfNotExistsAsync(cancellationToken);
+                var options = new NearDuplicateOptions();
+                var index = new Ingest.Core.Storage.TableNearDuplicateIndex(clients, Microsoft.Extensions.Options.Options.Create(options), TimeProvider.System);
+                var progress = new Progress<string>(message => Console.Error.WriteLine($"{DateTime.UtcNow:HH:mm:ss} {message}"));
+                var points = await DedupScaleBenchmark.RunAsync(
+                    index, index.BackfillAsync, () => index.RequestCount, azurite is null ? null : () => azurite.ProcessorTime, options,
+                    parse.GetValue(sizes)!, parse.GetValue(lookups), parse.GetValue(parallelism), progress, cancellationToken);
 
-            var table = new Table().Border(TableBorder.Rounded).AddColumns("Indexed articles", "Lookups", "p50 ms", "p95 ms", "Requests per lookup", "Duplicates found");
-            foreach (var point in points)
-            {
-                table.AddRow(
-                    point.IndexedArticles.ToString("N0", CultureInfo.InvariantCulture), point.Lookups.ToString(CultureInfo.InvariantCulture),
-                    point.P50Milliseconds.ToString("0.0", CultureInfo.InvariantCulture), point.P95Milliseconds.ToString("0.0", CultureInfo.InvariantCulture),
-                    point.RequestsPerLookup.ToString("0.0", CultureInfo.InvariantCulture), point.DuplicatesFound.ToString(CultureInfo.InvariantCulture));
+                var table = new Table().Border(TableBorder.Rounded).AddColumns(
+                    "Indexed articles", "Lookups", "p50 ms", "p95 ms", "Requests per lookup", "Duplicates found", "Azurite CPU ms per lookup", "Filled", "Fill s", "Fill articles/s");
+                foreach (var point in points)
+                {
+                    table.AddRow(
+                        point.IndexedArticles.ToString("N0", CultureInfo.InvariantCulture), point.Lookups.ToString(CultureInfo.InvariantCulture),
+                        point.P50Milliseconds.ToString("0.0", CultureInfo.InvariantCulture), point.P95Milliseconds.ToString("0.0", CultureInfo.InvariantCulture),
+                        point.RequestsPerLookup.ToString("0.0", CultureInfo.InvariantCulture), point.DuplicatesFound.ToString(CultureInfo.InvariantCulture),
+                        point.ServerCpuMillisecondsPerLookup?.ToString("0.0", CultureInfo.InvariantCulture) ?? "-",
+                        point.Filled.ToString("N0", CultureInfo.InvariantCulture), point.FillSeconds.ToString("0", CultureInfo.InvariantCulture),
+                        (point.Filled / Math.Max(point.FillSeconds, 0.001)).ToString("0", CultureInfo.InvariantCulture));
+                }
+                AnsiConsole.Write(table);
+                // Spectre squeezes the table to 80 columns when output is redirected; one plain line per size stays readable.
+                foreach (var point in points)
+                {
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"size {point.IndexedArticles}: lookups {point.Lookups}, p50 {point.P50Milliseconds:0.0} ms, p95 {point.P95Milliseconds:0.0} ms, requests per lookup {point.RequestsPerLookup:0.0}, duplicates found {point.DuplicatesFound}, "
+                        + $"Azurite CPU per lookup {(point.ServerCpuMillisecondsPerLookup is { } cpu ? cpu.ToString("0.0", CultureInfo.InvariantCulture) + " ms" : "n/a")}, fill {point.Filled} in {point.FillSeconds:0} s"));
+                }
+                return CliContext.Success;
             }
-            AnsiConsole.Write(table);
-            return CliContext.Success;
+            finally
+            {
+                if (azurite is not null)
+                {
+                    await azurite.DisposeAsync();
+                }
+            }
         });
         return command;
     }

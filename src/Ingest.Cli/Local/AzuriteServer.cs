@@ -27,6 +27,16 @@ internal sealed partial class AzuriteServer : IAsyncDisposable
         TablePort = tablePort;
     }
 
+    /// <summary>CPU time the emulator process has used so far: its work per request, whatever else loads the machine.</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     public int BlobPort { get; }
     public int QueuePort { get; }
     public int TablePort { get; }
@@ -37,9 +47,13 @@ internal sealed partial class AzuriteServer : IAsyncDisposable
         + $"QueueEndpoint=http://127.0.0.1:{QueuePort}/{AccountName};"
         + $"TableEndpoint=http://127.0.0.1:{TablePort}/{AccountName};";
 
-    /// <summary>Starts Azurite. Ports of 0 let it pick free ones; a null data folder keeps everything in memory.</summary>
+    /// <summary>
+    /// Starts Azurite. Ports of 0 let it pick free ones; a null data folder keeps everything in memory.
+    /// <paramref name="nodeHeapMegabytes"/> raises node's heap limit, for an in-memory emulator holding millions of rows.
+    /// </summary>
     public static async Task<AzuriteServer> StartAsync(
-        RepositoryLayout layout, int blobPort, int queuePort, int tablePort, string? dataFolder, CancellationToken cancellationToken)
+        RepositoryLayout layout, int blobPort, int queuePort, int tablePort, string? dataFolder, CancellationToken cancellationToken,
+        int? nodeHeapMegabytes = null)
     {
         if (!File.Exists(layout.AzuriteScript))
         {
@@ -54,6 +68,10 @@ internal sealed partial class AzuriteServer : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = dataFolder ?? Path.GetTempPath(),
         };
+        if (nodeHeapMegabytes is { } heap)
+        {
+            start.ArgumentList.Add($"--max-old-space-size={heap}");
+        }
         foreach (var argument in new[]
         {
             layout.AzuriteScript,

@@ -22,6 +22,8 @@ internal static class LocalFunctionHost
 
     public const string LocalReconcileSchedule = "*/5 * * * * *";
     public const string LocalReconcileGrace = "00:00:10";
+    /// <summary>Every minute locally, so an operator trying a short <c>Ingest:Dedup:Window</c> sees entries go.</summary>
+    public const string LocalDedupCleanupSchedule = "0 */1 * * * *";
 
     public static IHost Build(string connectionString, HostJsonSettings settings, Action<ILoggingBuilder>? configureLogging = null,
         IEnumerable<KeyValuePair<string, string?>>? extraSettings = null, Action<IServiceCollection>? configureServices = null)
@@ -37,6 +39,8 @@ internal static class LocalFunctionHost
                     // for blobs the scan misses (several uploads in one second): sweep often.
                     ["Ingest:ReconcileSchedule"] = LocalReconcileSchedule,
                     ["Ingest:ReconcileGrace"] = LocalReconcileGrace,
+                    // %Ingest:DedupCleanupSchedule% must resolve too.
+                    ["Ingest:DedupCleanupSchedule"] = LocalDedupCleanupSchedule,
                 });
                 configuration.AddEnvironmentVariables();
                 configuration.AddInMemoryCollection(new Dictionary<string, string?>

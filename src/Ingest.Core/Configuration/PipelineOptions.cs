@@ -32,4 +32,14 @@ public sealed class PipelineOptions
     public string ReconcileSchedule { get; set; } = DefaultReconcileSchedule;
 
     public const string DefaultReconcileSchedule = "0 */1 * * * *";
+
+    /// <summary>
+    /// NCRONTAB schedule of the dedup index cleanup (setting <c>Ingest:DedupCleanupSchedule</c>, app setting
+    /// <c>Ingest__DedupCleanupSchedule</c>): removes exact claims and near-duplicate entries older than
+    /// <c>Ingest:Dedup:Window</c>. Expired entries stop matching at once; this only reclaims their storage.
+    /// </summary>
+    public string DedupCleanupSchedule { get; set; } = DefaultDedupCleanupSchedule;
+
+    /// <summary>Hourly, at minute 17 so it does not start on the hour with every other job: with a window of days, an hour's delay in reclaiming storage costs nothing.</summary>
+    public const string DefaultDedupCleanupSchedule = "0 17 * * * *";
 }

@@ -41,6 +41,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<PublishStage>();
         services.TryAddSingleton<PoisonStage>();
         services.TryAddSingleton<IncomingReconciler>();
+        services.TryAddSingleton<DedupIndexCleanup>();
         services.TryAddSingleton<ArticleReplayer>();
         return services;
     }

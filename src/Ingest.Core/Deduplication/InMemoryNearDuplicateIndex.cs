@@ -54,8 +54,10 @@ public sealed class InMemoryNearDuplicateIndex(NearDuplicateOptions options, Tim
                 .Where(c => c.Entry.IndexedAt >= cutoff)
                 .Select(c => new BandCandidate(c.Id, c.Entry.Signature));
             var confirmed = CanonicalRule.Confirm(articleId, signature, candidates, options.Threshold);
-            // Band inserts, the order row and its read-back, band reads, and one order read per confirmed candidate.
-            Interlocked.Add(ref _requests, 2L * keys.Length + 2 + confirmed.Count);
+            // Bucket merges, the order row insert, bucket reads and the stamp written back into the buckets. Stored
+            // stamps spare the table index order-row reads except for candidates whose claim is in flight at that
+            // moment, which never happens here: claims are serialized.
+            Interlocked.Add(ref _requests, 3L * keys.Length + 1);
             return Task.FromResult(CanonicalRule.Decide(self.Order, confirmed, id => _entries[id].Order));
         }
     }

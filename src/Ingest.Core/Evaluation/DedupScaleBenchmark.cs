@@ -4,7 +4,12 @@ using Ingest.Core.Deduplication;
 namespace Ingest.Core.Evaluation;
 
 /// <summary>Lookup cost at one index size: latency percentiles and storage requests per checked article.</summary>
-public sealed record DedupScalePoint(int IndexedArticles, int Lookups, double P50Milliseconds, double P95Milliseconds, double RequestsPerLookup, int DuplicatesFound);
+public sealed record DedupScalePoint(
+    int IndexedArticles, int Lookups, double P50Milliseconds, double P95Milliseconds, double RequestsPerLookup, int DuplicatesFound,
+    int Filled, double FillSeconds, double? ServerCpuMillisecondsPerLookup);
+
+/// <summary>Signing cost per article: over how many texts of what mean length, in wall and CPU microseconds.</summary>
+public sealed record SignatureCost(int Articles, double MeanChars, double WallMicroseconds, double CpuMicroseconds);
 
 /// <summary>
 /// Measures how near-duplicate lookups scale with the index size. The index is filled to each size with random
@@ -15,7 +20,9 @@ public static class DedupScaleBenchmark
 {
     public static async Task<IReadOnlyList<DedupScalePoint>> RunAsync(
         INearDuplicateIndex index,
+        Func<string, MinHashSignature, CancellationToken, Task> fill,
         Func<long> requestCount,
+        Func<TimeSpan>? serverCpu,
         NearDuplicateOptions options,
         IReadOnlyList<int> sizes,
         int lookups,
@@ -30,6 +37,7 @@ public static class DedupScaleBenchmark
         foreach (var size in sizes.Order())
         {
             var toFill = Enumerable.Range(filled, Math.Max(0, size - filled)).ToList();
+            var fillWatch = Stopwatch.StartNew();
             await Parallel.ForEachAsync(toFill, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, async (i, ct) =>
             {
                 var values = new uint[options.Permutations];
@@ -40,13 +48,19 @@ public static class DedupScaleBenchmark
                         values[v] = (uint)random.NextInt64(0, uint.MaxValue + 1L);
                     }
                 }
-                await index.ClaimAsync($"fill{i:D8}", new MinHashSignature(values), ct).ConfigureAwait(false);
+                await fill($"fill{i:D8}", new MinHashSignature(values), ct).ConfigureAwait(false);
+                if ((i + 1) % 5000 == 0)
+                {
+                    progress?.Report($"filled {i + 1} articles");
+                }
             }).ConfigureAwait(false);
             filled = Math.Max(filled, size);
-            progress?.Report($"index holds {filled} articles; probing");
+            fillWatch.Stop();
+            progress?.Report($"index holds {filled} articles (this fill: {toFill.Count} in {fillWatch.Elapsed.TotalSeconds:0} s); probing");
 
             var latencies = new List<double>();
             var before = requestCount();
+            var serverBefore = serverCpu?.Invoke();
             var duplicates = 0;
             for (var probe = 0; probe < lookups; probe++)
             {
@@ -62,10 +76,40 @@ public static class DedupScaleBenchmark
                 duplicates += verdict.IsCanonical ? 0 : 1;
             }
             var requests = requestCount() - before;
+            double? serverPerLookup = serverCpu is null ? null : (serverCpu() - serverBefore!.Value).TotalMilliseconds / lookups;
             latencies.Sort();
-            points.Add(new DedupScalePoint(filled, lookups, Percentile(latencies, 0.50), Percentile(latencies, 0.95), (double)requests / lookups, duplicates));
+            points.Add(new DedupScalePoint(filled, lookups, Percentile(latencies, 0.50), Percentile(latencies, 0.95), (double)requests / lookups, duplicates, toFill.Count, fillWatch.Elapsed.TotalSeconds, serverPerLookup));
         }
         return points;
+    }
+
+    /// <summary>
+    /// Signature cost per article over real article texts: wall time and process CPU time, after one warm-up pass (JIT,
+    /// tiered compilation). CPU time is the figure to quote on a shared machine, where wall time includes waiting for a core.
+    /// </summary>
+    public static SignatureCost MeasureSignatures(IReadOnlyList<string> texts, NearDuplicateOptions options, int rounds)
+    {
+        var hasher = new MinHasher(options);
+        foreach (var text in texts)
+        {
+            hasher.Compute(text);
+        }
+        using var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
+        var wall = Stopwatch.StartNew();
+        for (var round = 0; round < rounds; round++)
+        {
+            foreach (var text in texts)
+            {
+                hasher.Compute(text);
+            }
+        }
+        wall.Stop();
+        process.Refresh();
+        var signed = (double)texts.Count * rounds;
+        return new SignatureCost(
+            texts.Count, texts.Average(t => t.Length), wall.Elapsed.TotalMicroseconds / signed,
+            (process.TotalProcessorTime - cpuBefore).TotalMicroseconds / signed);
     }
 
     /// <summary>A 300-word text of pseudo-words unique to (size, n): unrelated to every other probe.</summary>

@@ -18,7 +18,7 @@ public sealed class InProcessChain(
     IOptions<NearDuplicateOptions> nearOptions,
     TimeProvider clock)
 {
-    private readonly InMemoryDuplicateIndex _index = new();
+    private readonly InMemoryDuplicateIndex _index = new(nearOptions.Value.Window, clock);
     private readonly NearDuplicateDetector _nearDuplicates = new(new InMemoryNearDuplicateIndex(nearOptions.Value, clock), nearOptions);
 
     public async Task<ProcessedDocument> ProcessFileAsync(string path, string sourceName, CancellationToken cancellationToken)
