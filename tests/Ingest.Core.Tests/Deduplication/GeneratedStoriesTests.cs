@@ -10,6 +10,11 @@ namespace Ingest.Core.Tests.Deduplication;
 /// </summary>
 public sealed class GeneratedStoriesTests
 {
+    // Exactly the seeds LoadTests uses: stories 0–1,199, near copies of 350–549 (seeded story + 1,000,000).
+    private const int LoadTestStories = 1_200;
+    private const int FirstNearCopy = 350;
+    private const int NearCopies = 200;
+
     private static readonly ArticleCleaner Cleaner = new();
     private static readonly MinHasher Hasher = new(new NearDuplicateOptions());
 
@@ -24,7 +29,7 @@ public sealed class GeneratedStoriesTests
     [Fact]
     public void Every_copy_format_of_a_generated_story_cleans_to_the_content_hash_of_its_text_file()
     {
-        for (var seed = 0; seed < 60; seed++)
+        for (var seed = 0; seed < LoadTestStories; seed++)
         {
             var story = GeneratedStories.Story(seed);
             var expected = ContentHash.Compute(CleanedText(story, "txt"));
@@ -39,7 +44,7 @@ public sealed class GeneratedStoriesTests
     public void Near_copies_stay_well_above_the_threshold_and_keep_a_hash_of_their_own()
     {
         var threshold = new NearDuplicateOptions().Threshold;
-        for (var seed = 0; seed < 200; seed++)
+        for (var seed = FirstNearCopy; seed < FirstNearCopy + NearCopies; seed++)
         {
             var story = GeneratedStories.Story(seed);
             var near = GeneratedStories.NearCopy(story, seed + 1_000_000);
@@ -55,7 +60,7 @@ public sealed class GeneratedStoriesTests
     [Fact]
     public void Different_stories_are_far_below_any_similarity_lsh_would_pair()
     {
-        var signatures = Enumerable.Range(0, 300).Select(seed => Hasher.Compute(CleanedText(GeneratedStories.Story(seed), "txt"))!).ToList();
+        var signatures = Enumerable.Range(0, LoadTestStories).Select(seed => Hasher.Compute(CleanedText(GeneratedStories.Story(seed), "txt"))!).ToList();
 
         var highest = 0.0;
         for (var a = 0; a < signatures.Count; a++)
