@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Ingest.Core.Articles;
 using Ingest.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.Logging;
@@ -37,26 +36,5 @@ public sealed class LoggingHygieneTests : IAsyncLifetime
         Assert.True(leaks.Count == 0, "Article text reached the logs:\n" + string.Join("\n", leaks));
         Assert.DoesNotContain(lines, l => l.Contains(Cli.Local.AzuriteServer.AccountKey, StringComparison.Ordinal));
         Assert.DoesNotContain(lines, l => l.Contains("AccountKey=", StringComparison.OrdinalIgnoreCase));
-    }
-
-    private sealed class CapturingLoggerProvider : ILoggerProvider
-    {
-        public ConcurrentQueue<string> Lines { get; } = new();
-
-        public ILogger CreateLogger(string categoryName) => new CapturingLogger(categoryName, Lines);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class CapturingLogger(string category, ConcurrentQueue<string> lines) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {exception}");
-        }
     }
 }
