@@ -16,7 +16,7 @@ public sealed class CleanArticleFunction(CleanStage stage)
         [BlobTrigger(ChainNames.IncomingContainer + "/{name}")] ICloudBlob blob,
         string name,
         CancellationToken cancellationToken) =>
-        stage.RunAsync(new SourceBlobRef(ChainNames.IncomingContainer, name, blob.Properties.ETag), cancellationToken);
+        stage.RunTriggeredAsync(new SourceBlobRef(ChainNames.IncomingContainer, name, blob.Properties.ETag), cancellationToken);
 }
 
 public sealed class DeduplicateArticleFunction(DeduplicateStage stage)

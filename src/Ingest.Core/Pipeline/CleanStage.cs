@@ -14,8 +14,27 @@ public sealed class CleanStage(
     IWorkItemStore workItems,
     IStageQueue queue,
     IStageErrorLog errors,
+    IOutcomePublisher outcomes,
     ILogger<CleanStage> logger)
 {
+    /// <summary>
+    /// The blob trigger's entry. A blob version whose outcome is already published (or being published) is not run
+    /// again: the trigger is at-least-once and the reconcile sweep may have taken the blob first, and a second run of
+    /// the chain would change nothing published while repeating every stage, entity recognition included. A version
+    /// with work in flight but no outcome is run again: that run may have died between saving its work item and
+    /// queueing the next stage.
+    /// </summary>
+    public async Task RunTriggeredAsync(SourceBlobRef blob, CancellationToken cancellationToken)
+    {
+        var articleId = ArticleId.ForBlob(blob.Container, blob.Name, blob.ETag);
+        if (await outcomes.HasOutcomeAsync(articleId, cancellationToken).ConfigureAwait(false))
+        {
+            logger.LogDebug("Skipped {BlobName} ({ArticleId}): its outcome is already published", blob.Name, articleId);
+            return;
+        }
+        await RunAsync(blob, cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task RunAsync(SourceBlobRef blob, CancellationToken cancellationToken)
     {
         var articleId = ArticleId.ForBlob(blob.Container, blob.Name, blob.ETag);

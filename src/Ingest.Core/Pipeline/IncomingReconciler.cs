@@ -24,6 +24,8 @@ public sealed class IncomingReconciler(
     TimeProvider clock,
     ILogger<IncomingReconciler> logger)
 {
+    private const int SweepParallelism = 8;
+
     // Versions already known to have an outcome, so each sweep reads only what is new since the last one.
     private readonly ConcurrentDictionary<string, DateTimeOffset> _settled = new(StringComparer.Ordinal);
 
@@ -38,36 +40,42 @@ public sealed class IncomingReconciler(
             return 0;
         }
 
-        await foreach (var blob in container.GetBlobsAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            var modified = blob.Properties.LastModified;
-            if (modified is null || modified > now - settings.ReconcileGrace || modified < now - settings.ReconcileWindow)
+        // Blobs are checked and recovered several at a time: each is a few storage round trips, and one at a time a
+        // sweep after a burst of uploads (thousands the scan-based trigger has not reached yet) feeds the chain slower
+        // than its queue stages can drain it.
+        await Parallel.ForEachAsync(
+            container.GetBlobsAsync(cancellationToken: cancellationToken),
+            new ParallelOptions { MaxDegreeOfParallelism = SweepParallelism, CancellationToken = cancellationToken },
+            async (blob, token) =>
             {
-                continue;
-            }
+                var modified = blob.Properties.LastModified;
+                if (modified is null || modified > now - settings.ReconcileGrace || modified < now - settings.ReconcileWindow)
+                {
+                    return;
+                }
 
-            var etag = blob.Properties.ETag?.ToString();
-            var articleId = ArticleId.ForBlob(ChainNames.IncomingContainer, blob.Name, etag);
-            if (_settled.ContainsKey(articleId))
-            {
-                continue;
-            }
+                var etag = blob.Properties.ETag?.ToString();
+                var articleId = ArticleId.ForBlob(ChainNames.IncomingContainer, blob.Name, etag);
+                if (_settled.ContainsKey(articleId))
+                {
+                    return;
+                }
 
-            switch (await StateOfAsync(articleId, cancellationToken).ConfigureAwait(false))
-            {
-                case BlobState.Published:
-                    _settled[articleId] = modified.Value;
-                    break;
-                case BlobState.InFlight:
-                    break;
-                case BlobState.Missed:
-                    logger.LogWarning("Recovered {BlobName} ({ArticleId}): the blob trigger had not picked it up within {Grace}",
-                        blob.Name, articleId, settings.ReconcileGrace);
-                    await clean.RunAsync(new SourceBlobRef(ChainNames.IncomingContainer, blob.Name, etag), cancellationToken).ConfigureAwait(false);
-                    recovered++;
-                    break;
-            }
-        }
+                switch (await StateOfAsync(articleId, token).ConfigureAwait(false))
+                {
+                    case BlobState.Published:
+                        _settled[articleId] = modified.Value;
+                        break;
+                    case BlobState.InFlight:
+                        break;
+                    case BlobState.Missed:
+                        logger.LogWarning("Recovered {BlobName} ({ArticleId}): the blob trigger had not picked it up within {Grace}",
+                            blob.Name, articleId, settings.ReconcileGrace);
+                        await clean.RunAsync(new SourceBlobRef(ChainNames.IncomingContainer, blob.Name, etag), token).ConfigureAwait(false);
+                        Interlocked.Increment(ref recovered);
+                        break;
+                }
+            }).ConfigureAwait(false);
 
         foreach (var (id, modified) in _settled)
         {

@@ -47,6 +47,9 @@ public enum PublishResult
 public interface IOutcomePublisher
 {
     Task<PublishResult> PublishAsync(ProcessedDocument document, CancellationToken cancellationToken);
+
+    /// <summary>True once publishing of the article has begun: its outcome exists or is being written by the publish stage.</summary>
+    Task<bool> HasOutcomeAsync(string articleId, CancellationToken cancellationToken);
 }
 
 /// <summary>The last error each stage saw per article, so a poisoned item can say why it failed.</summary>

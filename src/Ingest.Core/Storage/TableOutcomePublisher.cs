@@ -36,6 +36,10 @@ public sealed class TableOutcomePublisher(
     private static readonly BlobHttpHeaders JsonHeaders = new() { ContentType = "application/json; charset=utf-8" };
     private const int IndexWriteParallelism = 8;
 
+    public async Task<bool> HasOutcomeAsync(string articleId, CancellationToken cancellationToken) =>
+        (await clients.Table(ChainNames.ArticlesTable).GetEntityIfExistsAsync<TableEntity>(
+            articleId, ArticleRows.ArticleRowKey, ["PublishState"], cancellationToken).ConfigureAwait(false)).HasValue;
+
     public async Task<PublishResult> PublishAsync(ProcessedDocument document, CancellationToken cancellationToken)
     {
         var articles = clients.Table(ChainNames.ArticlesTable);

@@ -13,7 +13,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Ingest.Core.Tests.Recognition.AzureLanguage;
+namespace Ingest.Tests.Shared;
 
 /// <summary>One request as the server received it.</summary>
 public sealed record RecordedRequest(
@@ -52,7 +52,8 @@ public sealed record ScriptedResponse(int Status, string? Body = null, IReadOnly
 /// (kind EntityRecognition): it enforces the documented limits (5 documents, 5,120 text elements a document,
 /// 1 MB a request), answers with the documented result and error shapes, and "recognizes" the phrases of
 /// <see cref="Gazetteer"/> at their UTF-16 offsets. Tests queue <see cref="ScriptedResponse"/>s to play
-/// throttling and outages, and read back every request it received.
+/// throttling and outages, and read back every request it received. Shared by the client's contract tests (Core) and
+/// the chain's fault tests on Azurite (integration), so both meet the same service.
 /// </summary>
 public sealed class FakeLanguageService : IAsyncDisposable
 {
@@ -61,6 +62,8 @@ public sealed class FakeLanguageService : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<ScriptedResponse> _script = new();
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private volatile ScriptedResponse[]? _rotation;
+    private int _turn;
 
     private FakeLanguageService(WebApplication app) => _app = app;
 
@@ -76,6 +79,24 @@ public sealed class FakeLanguageService : IAsyncDisposable
     public ScriptedResponse? AlwaysRespond { get; set; }
 
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
+
+    /// <summary>
+    /// Answers every request, once the script runs out, with these in turn: a service that stays down in several ways
+    /// at once (throttled, erroring, hanging) until <see cref="Recover"/>.
+    /// </summary>
+    public void AlwaysRespondInTurn(params ScriptedResponse[] responses)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(responses.Length);
+        _rotation = responses;
+    }
+
+    /// <summary>Back to the documented behaviour of a healthy service: no script, no fixed or rotating answer.</summary>
+    public void Recover()
+    {
+        _script.Clear();
+        _rotation = null;
+        AlwaysRespond = null;
+    }
 
     public static async Task<FakeLanguageService> StartAsync()
     {
@@ -121,7 +142,7 @@ public sealed class FakeLanguageService : IAsyncDisposable
             headers, buffer.ToArray(), Stopwatch.GetTimestamp());
         _requests.Enqueue(request);
 
-        var response = _script.TryDequeue(out var scripted) ? scripted : AlwaysRespond ?? Analyze(request);
+        var response = _script.TryDequeue(out var scripted) ? scripted : NextInRotation() ?? AlwaysRespond ?? Analyze(request);
         if (response.Delay > TimeSpan.Zero)
         {
             try
@@ -150,6 +171,9 @@ public sealed class FakeLanguageService : IAsyncDisposable
             await context.Response.WriteAsync(response.Body, Encoding.UTF8);
         }
     }
+
+    private ScriptedResponse? NextInRotation() =>
+        _rotation is { } rotation ? rotation[(int)((uint)Interlocked.Increment(ref _turn) % (uint)rotation.Length)] : null;
 
     /// <summary>The documented behaviour of a healthy service.</summary>
     private ScriptedResponse Analyze(RecordedRequest request)

@@ -1,0 +1,74 @@
+using Azure.Data.Tables;
+using Ingest.Core.Configuration;
+using Ingest.Core.Pipeline;
+using Ingest.Core.Storage;
+using Ingest.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ingest.IntegrationTests;
+
+/// <summary>
+/// The two ways a blob enters the chain, run directly against Azurite with no host listening: the trigger's entry does
+/// not run a blob again once its outcome exists, and one sweep hands each of many missed blobs over exactly once.
+/// </summary>
+public sealed class CleanEntryTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    private ServiceProvider Services() => new ServiceCollection().AddLogging().AddIngestChain(
+        new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = azurite.ConnectionString,
+            ["Ingest:ReconcileGrace"] = "00:00:00",
+        }).Build()).BuildServiceProvider();
+
+    [Fact]
+    public async Task The_trigger_entry_skips_a_blob_whose_outcome_exists_and_runs_one_without()
+    {
+        await using var services = Services();
+        var clean = services.GetRequiredService<CleanStage>();
+        var (publishedName, publishedId) = await ChainDriver.DropAsync(azurite.Clients, "entry/published.txt", "Published already\n\nThe sweep took this one first.");
+        var (freshName, freshId) = await ChainDriver.DropAsync(azurite.Clients, "entry/fresh.txt", "Not yet seen\n\nNothing has run for this one.");
+        // The row the publish stage inserts first: from then on the outcome belongs to the publish stage.
+        await azurite.Clients.Table(ChainNames.ArticlesTable).AddEntityAsync(new TableEntity(publishedId, ArticleRows.ArticleRowKey)
+        {
+            ["PublishState"] = ArticleRows.PublishStateComplete,
+        });
+
+        await clean.RunTriggeredAsync(await SourceOfAsync(publishedName), CancellationToken.None);
+        await clean.RunTriggeredAsync(await SourceOfAsync(freshName), CancellationToken.None);
+
+        Assert.False(await CleanedExistsAsync(publishedId));
+        Assert.True(await CleanedExistsAsync(freshId));
+    }
+
+    [Fact]
+    public async Task One_sweep_hands_each_of_many_missed_blobs_to_the_chain_exactly_once()
+    {
+        await using var services = Services();
+        var reconciler = services.GetRequiredService<IncomingReconciler>();
+        var drops = await Task.WhenAll(Enumerable.Range(0, 40).Select(i =>
+            ChainDriver.DropAsync(azurite.Clients, $"sweep/missed-{i:00}.txt", $"Missed article {i}\n\n{TestTexts.DistinctBody(500 + i, 30)}")));
+
+        var first = await reconciler.ReconcileAsync(CancellationToken.None);
+        var second = await reconciler.ReconcileAsync(CancellationToken.None);
+
+        Assert.Equal(drops.Length, first);
+        Assert.Equal(0, second);
+        var handed = new List<string>();
+        var queue = azurite.Clients.Queue(ChainNames.DeduplicateQueue);
+        while ((await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(5))).Value is { Length: > 0 } batch)
+        {
+            handed.AddRange(batch.Select(m => StageMessage.TryParse(m.Body.ToString(), out var parsed) ? parsed.ArticleId : "unreadable"));
+        }
+        Assert.Equal(drops.Select(d => d.ArticleId).Order(), handed.Where(id => drops.Any(d => d.ArticleId == id)).Order());
+    }
+
+    private async Task<SourceBlobRef> SourceOfAsync(string name)
+    {
+        var properties = await azurite.Clients.Container(ChainNames.IncomingContainer).GetBlobClient(name).GetPropertiesAsync();
+        return new SourceBlobRef(ChainNames.IncomingContainer, name, properties.Value.ETag.ToString());
+    }
+
+    private async Task<bool> CleanedExistsAsync(string articleId) =>
+        (await azurite.Clients.Container(ChainNames.WorkContainer).GetBlobClient(BlobWorkItemStore.BlobName(articleId, WorkItems.Cleaned)).ExistsAsync()).Value;
+}
