@@ -35,9 +35,9 @@ public static class PlainTextArticleParser
         ClassifyHeader(lines, kinds, words, titleIndex, metadata);
         ClassifyEverywhere(lines, kinds, words, metadata);
         MarkRepeatedLines(lines, kinds, words, titleIndex);
-        ReadDateline(lines, kinds, metadata);
+        var datelineLength = ReadDateline(lines, kinds, metadata);
 
-        var text = JoinBody(lines, kinds);
+        var text = JoinBody(lines, kinds, datelineLength, normalizedText.Length);
         return new PlainTextAnalysis(lines, kinds, metadata.Build(titleIndex >= 0 ? lines[titleIndex] : null), text);
     }
 
@@ -193,17 +193,20 @@ public static class PlainTextArticleParser
         }
     }
 
-    private static void ReadDateline(string[] lines, LineKind[] kinds, MetadataCollector metadata)
+    /// <summary>Records the dateline opening the first body line; returns how many of that line's characters it takes (0 when there is none), which the text leaves out.</summary>
+    private static int ReadDateline(string[] lines, LineKind[] kinds, MetadataCollector metadata)
     {
         var first = Array.IndexOf(kinds, LineKind.Body);
-        if (first >= 0 && DatelineParser.TryParse(lines[first]) is { } dateline)
+        if (first < 0 || DatelineParser.TryParse(lines[first]) is not { } dateline || dateline.Length >= lines[first].Length)
         {
-            metadata.Dateline = dateline.Place;
-            if (dateline.Agency is not null)
-            {
-                metadata.OfferOutlet(dateline.Agency);
-            }
+            return 0;
         }
+        metadata.Dateline = dateline.Place;
+        if (dateline.Agency is not null)
+        {
+            metadata.OfferOutlet(dateline.Agency);
+        }
+        return dateline.Length;
     }
 
     /// <summary>Filler allowed on a date line besides the date: labels, weekdays, separators and a short section name.</summary>
@@ -278,38 +281,36 @@ public static class PlainTextArticleParser
     /// <summary>
     /// Joins body lines into paragraphs. A blank line or a removed line ends a paragraph. Inside a block,
     /// a line that ends like a sentence also ends one, unless the next line continues in lower case; this
-    /// keeps one-paragraph-per-line files as they are while unwrapping hard-wrapped text.
+    /// keeps one-paragraph-per-line files as they are while unwrapping hard-wrapped text. The first
+    /// <paramref name="datelineLength"/> characters of the first body line are the dateline and are left out.
     /// </summary>
-    private static string JoinBody(string[] lines, LineKind[] kinds)
+    private static string JoinBody(string[] lines, LineKind[] kinds, int datelineLength, int capacity)
     {
-        var output = new ParagraphJoiner();
-        var paragraph = new StringBuilder();
+        // Body lines are trimmed and non-empty, so they go straight into the output: no per-paragraph string.
+        var output = new StringBuilder(capacity);
+        var inParagraph = false;
+        var skip = datelineLength;
         for (var i = 0; i < lines.Length; i++)
         {
             if (kinds[i] != LineKind.Body)
             {
-                Flush();
+                inParagraph = false;
                 continue;
             }
-            if (paragraph.Length > 0)
+            if (inParagraph)
             {
-                paragraph.Append(' ');
+                output.Append(' ');
             }
-            paragraph.Append(lines[i]);
+            else if (output.Length > 0)
+            {
+                output.Append("\n\n");
+            }
+            output.Append(lines[i], skip, lines[i].Length - skip);
+            skip = 0;
             var next = i + 1 < lines.Length && kinds[i + 1] == LineKind.Body ? lines[i + 1] : null;
-            if (next is null || EndsLikeSentence(lines[i]) && !char.IsLower(next[0]))
-            {
-                Flush();
-            }
+            inParagraph = next is not null && !(EndsLikeSentence(lines[i]) && !char.IsLower(next[0]));
         }
-        Flush();
         return output.ToString();
-
-        void Flush()
-        {
-            output.Add(paragraph.ToString());
-            paragraph.Clear();
-        }
     }
 
     /// <summary>Keeps the first value found for each field; later mentions (a second date further down) do not override it.</summary>

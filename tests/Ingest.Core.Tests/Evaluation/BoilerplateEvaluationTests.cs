@@ -46,11 +46,12 @@ public sealed class BoilerplateEvaluationTests
     [Fact]
     public void Reports_metadata_that_differs()
     {
-        var expectation = BoilerplateExpectation.Parse("title: Other title\nbyline:\npublishedAt: 2024-01-01\ndateline:\noutlet:\nlanguage:\nboilerplate:\n");
+        var expectation = BoilerplateExpectation.Parse("title: Other title\nbyline:\npublishedAt: 2024-01-01\ndateline:\noutlet:\ntextStart: Another body\nlanguage:\nboilerplate:\n");
 
         var result = BoilerplateEvaluator.EvaluateArticle("sample", "Title line\nA body line.", expectation);
 
         Assert.Contains(result.MetadataErrors, e => e.StartsWith("title:"));
         Assert.Contains(result.MetadataErrors, e => e.StartsWith("publishedAt:"));
+        Assert.Contains(result.MetadataErrors, e => e.StartsWith("textStart:"));
     }
 }
