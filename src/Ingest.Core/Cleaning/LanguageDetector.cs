@@ -47,7 +47,7 @@ public static class LanguageDetector
         var wordStart = -1;
         for (var i = 0; i <= text.Length; i++)
         {
-            var isLetter = i < text.Length && (char.IsLetter(text[i]) || text[i] == '\'');
+            var isLetter = i < text.Length && IsWordChar(text[i]);
             if (isLetter)
             {
                 if (wordStart < 0)
@@ -61,7 +61,8 @@ public static class LanguageDetector
                 continue;
             }
             words++;
-            if (ProfileMasksByWordHash.TryGetValue(HashLowercase(text[wordStart..i]), out var mask))
+            // Function words are short: a longer word cannot be one, so it is neither hashed nor looked up.
+            if (i - wordStart <= LongestProfileWord && ProfileMasksByWordHash.TryGetValue(HashLowercase(text[wordStart..i]), out var mask))
             {
                 for (var p = 0; p < Profiles.Length; p++)
                 {
@@ -96,8 +97,16 @@ public static class LanguageDetector
         return bestHits >= 0.15 * words && bestHits >= 1.5 * secondHits ? Profiles[best].Code : null;
     }
 
+    private static bool IsWordChar(char c) => c < 128 ? (uint)((c | 0x20) - 'a') <= 'z' - 'a' || c == '\'' : char.IsLetter(c);
+
     private static string? DetectByScript(ReadOnlySpan<char> text)
     {
+        // Every script counted below starts at U+0370; text with no character that high (the Latin-script
+        // majority) answers null without a per-character pass.
+        if (text.IndexOfAnyInRange('\u0370', '\uFFFF') < 0)
+        {
+            return null;
+        }
         int letters = 0, greek = 0, kana = 0, han = 0, hangul = 0, thai = 0, hebrew = 0;
         foreach (var c in text)
         {
@@ -137,6 +146,8 @@ public static class LanguageDetector
     /// hash so the scan can look words up straight from the text span without allocating a string per word.
     /// </summary>
     private static readonly Dictionary<ulong, int> ProfileMasksByWordHash = BuildMasks();
+
+    private static readonly int LongestProfileWord = Profiles.Max(p => p.Words.Max(w => w.Length));
 
     private static Dictionary<ulong, int> BuildMasks()
     {
