@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Ingest.Core.Cleaning;
 
 /// <summary>
@@ -44,25 +46,24 @@ public static class LanguageDetector
 
         Span<int> hits = stackalloc int[Profiles.Length];
         var words = 0;
-        var wordStart = -1;
+        var wordLength = 0;
+        var hash = FnvOffset;
         for (var i = 0; i <= text.Length; i++)
         {
-            var isLetter = i < text.Length && IsWordChar(text[i]);
-            if (isLetter)
+            // The word's hash is built while it is scanned, so each character is read once.
+            if (i < text.Length && IsWordChar(text[i]))
             {
-                if (wordStart < 0)
-                {
-                    wordStart = i;
-                }
+                hash = (hash ^ ToLower(text[i])) * FnvPrime;
+                wordLength++;
                 continue;
             }
-            if (wordStart < 0)
+            if (wordLength == 0)
             {
                 continue;
             }
             words++;
-            // Function words are short: a longer word cannot be one, so it is neither hashed nor looked up.
-            if (i - wordStart <= LongestProfileWord && ProfileMasksByWordHash.TryGetValue(HashLowercase(text[wordStart..i]), out var mask))
+            // Function words are short: a longer word cannot be one and is not looked up.
+            if (wordLength <= LongestProfileWord && ProfileMasksByWordHash.TryGetValue(hash, out var mask))
             {
                 for (var p = 0; p < Profiles.Length; p++)
                 {
@@ -72,7 +73,8 @@ public static class LanguageDetector
                     }
                 }
             }
-            wordStart = -1;
+            wordLength = 0;
+            hash = FnvOffset;
         }
         if (words < MinimumWords)
         {
@@ -97,13 +99,14 @@ public static class LanguageDetector
         return bestHits >= 0.15 * words && bestHits >= 1.5 * secondHits ? Profiles[best].Code : null;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsWordChar(char c) => c < 128 ? (uint)((c | 0x20) - 'a') <= 'z' - 'a' || c == '\'' : char.IsLetter(c);
 
     private static string? DetectByScript(ReadOnlySpan<char> text)
     {
-        // Every script counted below starts at U+0370; text with no character that high (the Latin-script
-        // majority) answers null without a per-character pass.
-        if (text.IndexOfAnyInRange('\u0370', '\uFFFF') < 0)
+        // Every script counted below lies in U+0370–U+1FFF or U+3040–U+D7AF; Latin-script text, typographic
+        // quotes and dashes (U+2000–U+206F) included, has nothing there and answers null without a per-character pass.
+        if (text.IndexOfAnyInRange('\u0370', '\u1FFF') < 0 && text.IndexOfAnyInRange('\u3040', '\uD7AF') < 0)
         {
             return null;
         }
@@ -163,17 +166,21 @@ public static class LanguageDetector
         return masks;
     }
 
-    /// <summary>64-bit FNV-1a over the lower-cased UTF-16 code units.</summary>
+    private const ulong FnvOffset = 14695981039346656037UL;
+    private const ulong FnvPrime = 1099511628211UL;
+
+    /// <summary>64-bit FNV-1a over the lower-cased UTF-16 code units; <see cref="Detect"/> computes the same hash inline.</summary>
     private static ulong HashLowercase(ReadOnlySpan<char> word)
     {
-        var hash = 14695981039346656037UL;
+        var hash = FnvOffset;
         foreach (var c in word)
         {
-            var lower = c is >= 'A' and <= 'Z' ? (char)(c | 0x20) : c < 128 ? c : char.ToLowerInvariant(c);
-            hash = (hash ^ lower) * 1099511628211UL;
+            hash = (hash ^ ToLower(c)) * FnvPrime;
         }
         return hash;
     }
+
+    private static char ToLower(char c) => c is >= 'A' and <= 'Z' ? (char)(c | 0x20) : c < 128 ? c : char.ToLowerInvariant(c);
 
     private static string[] Set(string words) => words.Split(' ');
 }

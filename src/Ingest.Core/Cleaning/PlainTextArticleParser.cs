@@ -1,4 +1,4 @@
-using System.Text;
+using System.Buffers;
 
 namespace Ingest.Core.Cleaning;
 
@@ -37,8 +37,8 @@ public static class PlainTextArticleParser
         MarkRepeatedLines(lines, kinds, words, titleIndex);
         var datelineLength = ReadDateline(lines, kinds, metadata);
 
-        var text = JoinBody(lines, kinds, datelineLength, normalizedText.Length);
-        return new PlainTextAnalysis(lines, kinds, metadata.Build(titleIndex >= 0 ? lines[titleIndex] : null), text);
+        var text = JoinBody(lines, kinds, datelineLength);
+        return new PlainTextAnalysis(lines, kinds, metadata.Build(titleIndex >= 0 ? lines[titleIndex] : null), text, CountBodyWords(lines, kinds, words, datelineLength));
     }
 
     /// <summary>The first non-blank line is the title, unless it is itself boilerplate (a source or share line printed above it).</summary>
@@ -284,33 +284,68 @@ public static class PlainTextArticleParser
     /// keeps one-paragraph-per-line files as they are while unwrapping hard-wrapped text. The first
     /// <paramref name="datelineLength"/> characters of the first body line are the dateline and are left out.
     /// </summary>
-    private static string JoinBody(string[] lines, LineKind[] kinds, int datelineLength, int capacity)
+    private static string JoinBody(string[] lines, LineKind[] kinds, int datelineLength)
     {
-        // Body lines are trimmed and non-empty, so they go straight into the output: no per-paragraph string.
-        var output = new StringBuilder(capacity);
-        var inParagraph = false;
-        var skip = datelineLength;
+        // Body lines are trimmed and non-empty, so they go straight into one pooled buffer: no per-paragraph
+        // string and no builder. The output is the body lines plus at most two separator characters per line.
+        var capacity = 2 * lines.Length;
+        foreach (var line in lines)
+        {
+            capacity += line.Length;
+        }
+        var buffer = ArrayPool<char>.Shared.Rent(Math.Max(1, capacity));
+        try
+        {
+            var length = 0;
+            var inParagraph = false;
+            var skip = datelineLength;
+            for (var i = 0; i < lines.Length; i++)
+            {
+                if (kinds[i] != LineKind.Body)
+                {
+                    inParagraph = false;
+                    continue;
+                }
+                if (inParagraph)
+                {
+                    buffer[length++] = ' ';
+                }
+                else if (length > 0)
+                {
+                    buffer[length++] = '\n';
+                    buffer[length++] = '\n';
+                }
+                lines[i].AsSpan(skip).CopyTo(buffer.AsSpan(length));
+                length += lines[i].Length - skip;
+                skip = 0;
+                var next = i + 1 < lines.Length && kinds[i + 1] == LineKind.Body ? lines[i + 1] : null;
+                inParagraph = next is not null && !(EndsLikeSentence(lines[i]) && !char.IsLower(next[0]));
+            }
+            return new string(buffer, 0, length);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>
+    /// The words of the text <see cref="JoinBody"/> builds, from the per-line counts: lines are joined with
+    /// whitespace and the dateline ends in whitespace, so no word spans two of the pieces and the sum is exact.
+    /// </summary>
+    private static int CountBodyWords(string[] lines, LineKind[] kinds, int[] words, int datelineLength)
+    {
+        var total = 0;
+        var first = -1;
         for (var i = 0; i < lines.Length; i++)
         {
-            if (kinds[i] != LineKind.Body)
+            if (kinds[i] == LineKind.Body)
             {
-                inParagraph = false;
-                continue;
+                first = first < 0 ? i : first;
+                total += words[i];
             }
-            if (inParagraph)
-            {
-                output.Append(' ');
-            }
-            else if (output.Length > 0)
-            {
-                output.Append("\n\n");
-            }
-            output.Append(lines[i], skip, lines[i].Length - skip);
-            skip = 0;
-            var next = i + 1 < lines.Length && kinds[i + 1] == LineKind.Body ? lines[i + 1] : null;
-            inParagraph = next is not null && !(EndsLikeSentence(lines[i]) && !char.IsLower(next[0]));
         }
-        return output.ToString();
+        return datelineLength > 0 ? total - TextNormalizer.CountWords(lines[first].AsSpan(0, datelineLength)) : total;
     }
 
     /// <summary>Keeps the first value found for each field; later mentions (a second date further down) do not override it.</summary>

@@ -164,10 +164,13 @@ public static class TextNormalizer
         var count = 0;
         var inWord = false;
         var wordHasContent = false;
+        var asciiKinds = AsciiKinds;
         foreach (var c in text)
         {
-            // ASCII, nearly every character of most articles, is classified by table instead of the general Unicode lookups.
-            var kind = c < 128 ? AsciiKinds[c] : char.IsWhiteSpace(c) ? AsciiKind.WhiteSpace : char.IsLetterOrDigit(c) ? AsciiKind.LetterOrDigit : AsciiKind.Other;
+            // ASCII, nearly every character of most articles, is classified by table instead of the general Unicode
+            // lookups; comparing with the table's length lets the JIT drop the bounds check.
+            var kind = c < (uint)asciiKinds.Length ? asciiKinds[c]
+                : char.IsWhiteSpace(c) ? AsciiKind.WhiteSpace : char.IsLetterOrDigit(c) ? AsciiKind.LetterOrDigit : AsciiKind.Other;
             if (kind == AsciiKind.WhiteSpace)
             {
                 if (inWord && wordHasContent)

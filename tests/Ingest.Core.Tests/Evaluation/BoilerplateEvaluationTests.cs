@@ -1,3 +1,4 @@
+using Ingest.Core.Cleaning;
 using Ingest.Core.Evaluation;
 using Xunit;
 
@@ -17,6 +18,19 @@ public sealed class BoilerplateEvaluationTests
         Assert.True(score.Precision >= 0.98, $"precision {score.Precision:F3}\n{string.Join("\n", errors)}");
         Assert.True(score.Recall >= 0.98, $"recall {score.Recall:F3}\n{string.Join("\n", errors)}");
         Assert.True(score.MetadataMismatches == 0, string.Join("\n", errors));
+    }
+
+    [Fact]
+    public void The_word_count_summed_from_lines_equals_a_count_of_the_cleaned_text()
+    {
+        var fixtures = Directory.GetFiles(FixtureDirectory, "*.txt");
+
+        Assert.NotEmpty(fixtures);
+        foreach (var path in fixtures)
+        {
+            var analysis = PlainTextArticleParser.Analyze(TextNormalizer.NormalizeLines(File.ReadAllText(path)));
+            Assert.True(TextNormalizer.CountWords(analysis.Text) == analysis.WordCount, Path.GetFileName(path));
+        }
     }
 
     [Fact]
