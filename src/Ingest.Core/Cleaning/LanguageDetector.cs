@@ -28,8 +28,11 @@ public static class LanguageDetector
         ("id", Set("yang dan di ini itu dengan untuk dari dalam tidak akan pada juga ke ada oleh karena adalah mereka atau sudah bisa")),
     ];
 
-    /// <summary>Enough text to decide: a few hundred words. Looking further only costs time on long articles.</summary>
-    private const int MaximumCharsExamined = 2500;
+    /// <summary>
+    /// Enough text to decide: about 250 words, of which a third or more are function words in any profiled
+    /// language. Looking further only costs time (this scan was an eighth of plain-text cleaning at 2,500).
+    /// </summary>
+    private const int MaximumCharsExamined = 1500;
 
     public static string? Detect(ReadOnlySpan<char> text)
     {
