@@ -2,12 +2,19 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 using Ingest.Benchmarks;
 
+// loop text|html PASSES [phases]: a plain Stopwatch loop for profilers and quick ratios (see CleaningLoop).
+if (args is ["loop", var corpus, var passes, ..])
+{
+    return CleaningLoop.Run(corpus, int.Parse(passes, System.Globalization.CultureInfo.InvariantCulture), phases: args is [.., "phases"]);
+}
+
 // Stage benchmarks. Each class declares its corpus size, so the summary shows throughput per core beside time and
 // allocations. Pass BenchmarkDotNet arguments through, e.g. --filter '*Clean*' --job short.
 var config = DefaultConfig.Instance
     .AddColumn(new ThroughputColumn("MB/s", MegabytesPerPass, "MB"))
     .AddColumn(new ThroughputColumn("tokens/s", TokensPerPass, "tokens"));
 BenchmarkSwitcher.FromAssembly(typeof(CleanTextBenchmark).Assembly).Run(args, config);
+return 0;
 
 static double? MegabytesPerPass(Type type)
 {

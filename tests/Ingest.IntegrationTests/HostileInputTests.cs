@@ -53,6 +53,8 @@ public sealed class HostileInputFixture : IAsyncLifetime
         new("json-without-body", "hostile/nobody.json", () => Encoding.ASCII.GetBytes("{\"title\": \"Only a title\"}"), ArticleStatus.Rejected, RejectionCodes.Malformed),
         new("zero-width-spam", "hostile/zero-width.txt", () => Encoding.UTF8.GetBytes("Zero width spam\n\nThe\u200b body\u200c of\u200d this\ufeff article" + string.Concat(Enumerable.Repeat("\u200b\u200c", 50_000)) + " ends here."),
             ArticleStatus.Processed, Check: d => Assert.DoesNotContain('\u200b', d.Article!.Text)),
+        new("stray-control-characters", "hostile/stray-controls.txt", () => Encoding.UTF8.GetBytes("Stray\u0007 bytes\n\nA\u0001 keeper\u0007 waved\u001B."),
+            ArticleStatus.Processed, Check: d => Assert.Equal("A keeper waved.", d.Article!.Text)),
         new("zero-width-only", "hostile/zero-width-only.txt", () => Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("\u200b\u200c\u200d", 1000))), ArticleStatus.Rejected, RejectionCodes.NoText),
         new("right-to-left", "hostile/arabic.txt", () => Encoding.UTF8.GetBytes("عنوان الخبر المحلي\n\nهذا نص عربي طويل عن الأخبار المحلية في المدينة وعن المجلس البلدي."),
             ArticleStatus.Processed, Check: d => Assert.Equal("عنوان الخبر المحلي", d.Article!.Title)),

@@ -24,7 +24,7 @@ public sealed class ArticleCleaner : IArticleCleaner
         {
             return CleaningResult.Rejected(extracted.RejectionCode, extracted.RejectionMessage!);
         }
-        var words = TextNormalizer.CountWords(extracted.Text);
+        var words = extracted.WordCount ?? TextNormalizer.CountWords(extracted.Text);
         return words == 0
             ? CleaningResult.Rejected(RejectionCodes.NoText, $"No article text was left after cleaning the {Describe(format)} file.")
             : CleaningResult.Cleaned(ToContent(extracted, words));
@@ -38,7 +38,7 @@ public sealed class ArticleCleaner : IArticleCleaner
         {
             return CleaningResult.Rejected(extracted.RejectionCode, extracted.RejectionMessage!);
         }
-        var words = TextNormalizer.CountWords(extracted.Text);
+        var words = extracted.WordCount ?? TextNormalizer.CountWords(extracted.Text);
         return words == 0
             ? CleaningResult.Rejected(RejectionCodes.NoText, $"No article text was left after cleaning the {Describe(format)} text.")
             : CleaningResult.Cleaned(ToContent(extracted, words));
@@ -55,7 +55,7 @@ public sealed class ArticleCleaner : IArticleCleaner
     private static ExtractedArticle ReadPlainText(string text)
     {
         var analysis = PlainTextArticleParser.Analyze(TextNormalizer.NormalizeLines(text));
-        return ExtractedArticle.Success(analysis.Metadata, analysis.Text);
+        return ExtractedArticle.Success(analysis.Metadata, analysis.Text, wordCount: analysis.WordCount);
     }
 
     private static ArticleContent ToContent(ExtractedArticle extracted, int wordCount)

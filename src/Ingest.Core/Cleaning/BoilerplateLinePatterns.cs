@@ -29,7 +29,8 @@ internal static partial class BoilerplateLinePatterns
         {
             return LineKind.Advertisement;
         }
-        if (words <= 40 && MayBeCaption(text) && (CaptionCredit().IsMatch(line) || CaptionLabel().IsMatch(line) || (words <= 6 && CreditOnly().IsMatch(line))))
+        if (words <= 40 && MayBeCaption(text)
+            && ((MayBeCaptionCredit(text) && CaptionCredit().IsMatch(line)) || CaptionLabel().IsMatch(line) || (words <= 6 && CreditOnly().IsMatch(line))))
         {
             return LineKind.PhotoCaption;
         }
@@ -37,7 +38,7 @@ internal static partial class BoilerplateLinePatterns
         {
             return LineKind.Contributors;
         }
-        if (words <= 30 && (NewsletterStart().IsMatch(line) || (NewsletterWord().IsMatch(line) && NewsletterAction().IsMatch(line))))
+        if (words <= 30 && (NewsletterStart().IsMatch(line) || (HasNewsletterWord(text) && NewsletterAction().IsMatch(line))))
         {
             return LineKind.Newsletter;
         }
@@ -66,9 +67,27 @@ internal static partial class BoilerplateLinePatterns
         || line.StartsWith("In this ", StringComparison.OrdinalIgnoreCase) || line.StartsWith("This ", StringComparison.OrdinalIgnoreCase)
         || line.Contains("AP Photo", StringComparison.Ordinal) || line.Contains(" by ", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// <see cref="CaptionCredit"/> needs a slash (a "Name/Agency" credit or "REUTERS/"), a closing parenthesis at
+    /// the end, or "AP Photo": prose with a colon, which <see cref="MayBeCaption"/> lets through, has none of these.
+    /// </summary>
+    private static bool MayBeCaptionCredit(ReadOnlySpan<char> line) =>
+        line.Contains('/') || line.TrimEnd().EndsWith(")") || line.Contains("AP Photo", StringComparison.Ordinal);
+
+    /// <summary>
+    /// <see cref="Contributors"/> needs "contributed" anywhere or one of its opening words at the start; " by " alone,
+    /// which most prose has, is not enough to run it.
+    /// </summary>
     private static bool MayBeContributors(ReadOnlySpan<char> line) =>
-        line.Contains("contribut", StringComparison.OrdinalIgnoreCase) || line.Contains("reporting", StringComparison.OrdinalIgnoreCase)
-        || line.Contains(" by ", StringComparison.OrdinalIgnoreCase);
+        line.Contains("contributed", StringComparison.OrdinalIgnoreCase)
+        || line.StartsWith("reporting", StringComparison.OrdinalIgnoreCase) || line.StartsWith("additional", StringComparison.OrdinalIgnoreCase)
+        || line.StartsWith("writing", StringComparison.OrdinalIgnoreCase) || line.StartsWith("edit", StringComparison.OrdinalIgnoreCase)
+        || line.StartsWith("compiled", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The words <see cref="NewsletterAction"/> is tried after; three span searches instead of an unanchored pattern.</summary>
+    private static bool HasNewsletterWord(ReadOnlySpan<char> line) =>
+        line.Contains("newsletter", StringComparison.OrdinalIgnoreCase) || line.Contains("inbox", StringComparison.OrdinalIgnoreCase)
+        || line.Contains("briefing", StringComparison.OrdinalIgnoreCase);
 
     private static bool MayBePrivacyNotice(ReadOnlySpan<char> line) =>
         line.Contains("privacy", StringComparison.OrdinalIgnoreCase) || line.Contains("terms", StringComparison.OrdinalIgnoreCase)
@@ -126,9 +145,6 @@ internal static partial class BoilerplateLinePatterns
 
     [GeneratedRegex(@"^(?:sign up|subscribe|get (?:our|the) [\w ’'-]*newsletter|enter your email|never miss|don[’']t miss (?:a|any|out)|stay (?:informed|in the know|up to date)|thanks? (?:you )?for (?:signing up|subscribing)|you (?:can|may) unsubscribe|invalid email|please enter a valid email|join \d[\d,]* (?:readers|subscribers)|(?:have|got) a (?:news )?tip\b|do you have a (?:story|news tip)\b|support (?:our|independent) journalism\b|become a (?:member|subscriber)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex NewsletterStart();
-
-    [GeneratedRegex(@"newsletter|inbox|briefing", RegexOptions.IgnoreCase)]
-    private static partial Regex NewsletterWord();
 
     [GeneratedRegex(@"\b(?:sign up|subscribe|delivered|get it|unsubscribe|email address)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NewsletterAction();

@@ -32,6 +32,8 @@ internal static partial class HtmlArticleExtractor
         best = best is null ? null : PromoteToSplitContainer(best, scores, stats);
         var text = best is null ? HtmlTextRenderer.Render(body) : RenderWithSiblings(best, scores, stats);
         text = DropBoilerplateParagraphs(text, metadata.Title);
+        // Same rule as plain text: a wire dateline is metadata, so an HTML copy of a story cleans to the same body as its text copy.
+        (metadata, text) = DatelineParser.Remove(metadata, text);
         return ExtractedArticle.Success(metadata, text, language);
     }
 

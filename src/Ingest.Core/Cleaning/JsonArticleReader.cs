@@ -85,7 +85,7 @@ internal static class JsonArticleReader
             Outlet = outlet,
         };
         var declaredLanguage = language is { Length: >= 2 } ? language[..2].ToLowerInvariant() : null;
-        return ExtractedArticle.Success(MetadataMerge.Prefer(fields, analysis.Metadata), analysis.Text, declaredLanguage);
+        return ExtractedArticle.Success(MetadataMerge.Prefer(fields, analysis.Metadata), analysis.Text, declaredLanguage, analysis.WordCount);
     }
 
     private static string? ReadBody(JsonElement article, ref string? error)

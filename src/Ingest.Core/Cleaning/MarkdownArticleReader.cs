@@ -82,7 +82,7 @@ internal static partial class MarkdownArticleReader
             Byline = frontMatter.Authors,
             PublishedAt = PublishedDateParser.Normalize(frontMatter.Date),
         };
-        return ExtractedArticle.Success(MetadataMerge.Prefer(fields, analysis.Metadata), analysis.Text);
+        return ExtractedArticle.Success(MetadataMerge.Prefer(fields, analysis.Metadata), analysis.Text, wordCount: analysis.WordCount);
     }
 
     private sealed record FrontMatter(string? Title, IReadOnlyList<string> Authors, string? Date);

@@ -1,4 +1,4 @@
-using System.Text;
+using System.Buffers;
 
 namespace Ingest.Core.Cleaning;
 
@@ -35,10 +35,10 @@ public static class PlainTextArticleParser
         ClassifyHeader(lines, kinds, words, titleIndex, metadata);
         ClassifyEverywhere(lines, kinds, words, metadata);
         MarkRepeatedLines(lines, kinds, words, titleIndex);
-        ReadDateline(lines, kinds, metadata);
+        var datelineLength = ReadDateline(lines, kinds, metadata);
 
-        var text = JoinBody(lines, kinds);
-        return new PlainTextAnalysis(lines, kinds, metadata.Build(titleIndex >= 0 ? lines[titleIndex] : null), text);
+        var text = JoinBody(lines, kinds, datelineLength);
+        return new PlainTextAnalysis(lines, kinds, metadata.Build(titleIndex >= 0 ? lines[titleIndex] : null), text, CountBodyWords(lines, kinds, words, datelineLength));
     }
 
     /// <summary>The first non-blank line is the title, unless it is itself boilerplate (a source or share line printed above it).</summary>
@@ -193,17 +193,20 @@ public static class PlainTextArticleParser
         }
     }
 
-    private static void ReadDateline(string[] lines, LineKind[] kinds, MetadataCollector metadata)
+    /// <summary>Records the dateline opening the first body line; returns how many of that line's characters it takes (0 when there is none), which the text leaves out.</summary>
+    private static int ReadDateline(string[] lines, LineKind[] kinds, MetadataCollector metadata)
     {
         var first = Array.IndexOf(kinds, LineKind.Body);
-        if (first >= 0 && DatelineParser.TryParse(lines[first]) is { } dateline)
+        if (first < 0 || DatelineParser.TryParse(lines[first]) is not { } dateline || dateline.Length >= lines[first].Length)
         {
-            metadata.Dateline = dateline.Place;
-            if (dateline.Agency is not null)
-            {
-                metadata.OfferOutlet(dateline.Agency);
-            }
+            return 0;
         }
+        metadata.Dateline = dateline.Place;
+        if (dateline.Agency is not null)
+        {
+            metadata.OfferOutlet(dateline.Agency);
+        }
+        return dateline.Length;
     }
 
     /// <summary>Filler allowed on a date line besides the date: labels, weekdays, separators and a short section name.</summary>
@@ -278,38 +281,71 @@ public static class PlainTextArticleParser
     /// <summary>
     /// Joins body lines into paragraphs. A blank line or a removed line ends a paragraph. Inside a block,
     /// a line that ends like a sentence also ends one, unless the next line continues in lower case; this
-    /// keeps one-paragraph-per-line files as they are while unwrapping hard-wrapped text.
+    /// keeps one-paragraph-per-line files as they are while unwrapping hard-wrapped text. The first
+    /// <paramref name="datelineLength"/> characters of the first body line are the dateline and are left out.
     /// </summary>
-    private static string JoinBody(string[] lines, LineKind[] kinds)
+    private static string JoinBody(string[] lines, LineKind[] kinds, int datelineLength)
     {
-        var output = new ParagraphJoiner();
-        var paragraph = new StringBuilder();
+        // Body lines are trimmed and non-empty, so they go straight into one pooled buffer: no per-paragraph
+        // string and no builder. The output is the body lines plus at most two separator characters per line.
+        var capacity = 2 * lines.Length;
+        foreach (var line in lines)
+        {
+            capacity += line.Length;
+        }
+        var buffer = ArrayPool<char>.Shared.Rent(Math.Max(1, capacity));
+        try
+        {
+            var length = 0;
+            var inParagraph = false;
+            var skip = datelineLength;
+            for (var i = 0; i < lines.Length; i++)
+            {
+                if (kinds[i] != LineKind.Body)
+                {
+                    inParagraph = false;
+                    continue;
+                }
+                if (inParagraph)
+                {
+                    buffer[length++] = ' ';
+                }
+                else if (length > 0)
+                {
+                    buffer[length++] = '\n';
+                    buffer[length++] = '\n';
+                }
+                lines[i].AsSpan(skip).CopyTo(buffer.AsSpan(length));
+                length += lines[i].Length - skip;
+                skip = 0;
+                var next = i + 1 < lines.Length && kinds[i + 1] == LineKind.Body ? lines[i + 1] : null;
+                inParagraph = next is not null && !(EndsLikeSentence(lines[i]) && !char.IsLower(next[0]));
+            }
+            return new string(buffer, 0, length);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>
+    /// The words of the text <see cref="JoinBody"/> builds, from the per-line counts: lines are joined with
+    /// whitespace and the dateline ends in whitespace, so no word spans two of the pieces and the sum is exact.
+    /// </summary>
+    private static int CountBodyWords(string[] lines, LineKind[] kinds, int[] words, int datelineLength)
+    {
+        var total = 0;
+        var first = -1;
         for (var i = 0; i < lines.Length; i++)
         {
-            if (kinds[i] != LineKind.Body)
+            if (kinds[i] == LineKind.Body)
             {
-                Flush();
-                continue;
-            }
-            if (paragraph.Length > 0)
-            {
-                paragraph.Append(' ');
-            }
-            paragraph.Append(lines[i]);
-            var next = i + 1 < lines.Length && kinds[i + 1] == LineKind.Body ? lines[i + 1] : null;
-            if (next is null || EndsLikeSentence(lines[i]) && !char.IsLower(next[0]))
-            {
-                Flush();
+                first = first < 0 ? i : first;
+                total += words[i];
             }
         }
-        Flush();
-        return output.ToString();
-
-        void Flush()
-        {
-            output.Add(paragraph.ToString());
-            paragraph.Clear();
-        }
+        return datelineLength > 0 ? total - TextNormalizer.CountWords(lines[first].AsSpan(0, datelineLength)) : total;
     }
 
     /// <summary>Keeps the first value found for each field; later mentions (a second date further down) do not override it.</summary>

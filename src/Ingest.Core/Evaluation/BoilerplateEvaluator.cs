@@ -12,6 +12,9 @@ public sealed record BoilerplateExpectation(
     string? Language,
     IReadOnlySet<string> BoilerplateLines)
 {
+    /// <summary>How the cleaned text must begin (optional): shows that a dateline was taken out of the text, or that an opening was left alone.</summary>
+    public string? TextStart { get; init; }
+
     /// <summary>Parses the format documented in the fixture folder's README.md.</summary>
     public static BoilerplateExpectation Parse(string text)
     {
@@ -43,7 +46,10 @@ public sealed record BoilerplateExpectation(
         var byline = Optional("byline")?.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? [];
         return new BoilerplateExpectation(
             fields.GetValueOrDefault("title") ?? throw new FormatException("The expectation has no title."),
-            byline, Optional("publishedAt"), Optional("dateline"), Optional("outlet"), Optional("language"), boilerplate);
+            byline, Optional("publishedAt"), Optional("dateline"), Optional("outlet"), Optional("language"), boilerplate)
+        {
+            TextStart = Optional("textStart"),
+        };
     }
 }
 
@@ -118,6 +124,10 @@ public static class BoilerplateEvaluator
         Compare("dateline", expected.Dateline, article?.Dateline);
         Compare("outlet", expected.Outlet, article?.Outlet);
         Compare("language", expected.Language, article?.Language);
+        if (expected.TextStart is not null && article?.Text.StartsWith(expected.TextStart, StringComparison.Ordinal) != true)
+        {
+            metadataErrors.Add($"textStart: expected the text to begin \"{expected.TextStart}\", got \"{article?.Text[..Math.Min(article.Text.Length, expected.TextStart.Length + 20)]}\"");
+        }
         return new BoilerplateArticleResult(name, truePositives, falsePositives, falseNegatives, lineErrors, metadataErrors);
 
         void Compare(string field, string? want, string? got)

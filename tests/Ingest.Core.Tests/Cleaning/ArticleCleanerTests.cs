@@ -45,6 +45,27 @@ public sealed class ArticleCleanerTests
     }
 
     [Fact]
+    public void Cleans_an_article_with_stray_control_characters_and_removes_them()
+    {
+        var article = CleanArticle("Ferry\u0007 delayed\n\nThe\u0001 ferry left\u001B late.\n\nIt docked\u001A at six.\u007F", "a.txt");
+
+        Assert.Equal("Ferry delayed", article.Title);
+        Assert.Equal("The ferry left late.\n\nIt docked at six.", article.Text);
+    }
+
+    [Theory]
+    [InlineData("picture.png", new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52 })]
+    [InlineData("archive.txt", new byte[] { 0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0x08, 0x00 })]
+    [InlineData("paper.txt", new byte[] { 0x25, 0x50, 0x44, 0x46, 0x2D, 0x31, 0x2E, 0x37, 0x0A, 0xE2, 0xE3, 0xCF, 0xD3 })]
+    [InlineData("nuls.txt", new byte[] { 0x42, 0x6F, 0x64, 0x79, 0x00, 0x00, 0x00, 0x00, 0x77, 0x69, 0x74, 0x68, 0x00, 0x00, 0x6E, 0x75, 0x6C, 0x73 })]
+    public void Still_rejects_real_binary_input_as_binary(string name, byte[] content)
+    {
+        var result = new ArticleCleaner().Clean(new CleaningInput(content, name, null));
+
+        Assert.Equal(RejectionCodes.Binary, result.Rejection?.Code);
+    }
+
+    [Fact]
     public void Rejects_a_file_whose_text_is_only_a_title_as_no_text()
     {
         var result = Clean("Just a headline\n\n", "a.txt");

@@ -79,6 +79,7 @@ public sealed class JsonArticleTests
 
         Assert.Equal("OSLO", article.Dateline);
         Assert.Equal("Reuters", article.Outlet);
+        Assert.Equal("The fjord froze over for the first time in decades.", article.Text);
     }
 
     [Theory]

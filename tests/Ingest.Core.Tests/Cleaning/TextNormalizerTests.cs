@@ -21,11 +21,42 @@ public sealed class TextNormalizerTests
         Assert.Equal("a b c\nd\n\ne", TextNormalizer.NormalizeLines("  a\u00A0\t b\u200B c  \r\n d\u00AD\r\n\r\n\u2003e\u0007 "));
     }
 
+    /// <summary>
+    /// ASCII runs are copied as blocks; these cases put spaces, invisibles and non-ASCII characters at every block
+    /// edge, where a block copy could keep a space the character-by-character rules would drop, or the reverse.
+    /// </summary>
+    [Theory]
+    [InlineData("a  b   c", "a b c")]
+    [InlineData("   leading and trailing   ", "leading and trailing")]
+    [InlineData("a \u200B b", "a b")]
+    [InlineData("a\u200Bb", "ab")]
+    [InlineData("a \u00A0 b\u00A0\u00A0c", "a b c")]
+    [InlineData("caf\u00E9  au   lait \u2014  ok ", "caf\u00E9 au lait \u2014 ok")]
+    [InlineData(" \u00A0 x", "x")]
+    [InlineData("x \u0007 ", "x")]
+    [InlineData("\u2019  quoted  \u2019", "\u2019 quoted \u2019")]
+    public void Collapses_spaces_at_every_edge_of_an_ascii_run(string input, string expected)
+    {
+        Assert.Equal(expected, TextNormalizer.NormalizeInline(input));
+        Assert.Equal(expected, TextNormalizer.NormalizeLines(input));
+    }
+
+    [Fact]
+    public void Line_breaks_end_pending_spaces_in_lines_mode_and_become_spaces_inline()
+    {
+        const string text = "first line  \r\n   second\u00A0 line \n\n third";
+
+        Assert.Equal("first line\nsecond line\n\nthird", TextNormalizer.NormalizeLines(text));
+        Assert.Equal("first line second line third", TextNormalizer.NormalizeInline(text));
+    }
+
     [Theory]
     [InlineData("one two three", 3)]
     [InlineData("it's 2,000 — ok", 3)]
     [InlineData("  ", 0)]
     [InlineData("— …", 0)]
+    [InlineData("tab\tseparated\u000Bfile\u00A0separator", 4)]
+    [InlineData("naïve café, 東京", 3)]
     public void Counts_words_that_hold_a_letter_or_digit(string text, int expected)
     {
         Assert.Equal(expected, TextNormalizer.CountWords(text));

@@ -177,6 +177,45 @@ public sealed class TextDecoderTests
         Assert.Equal(RejectionCodes.Binary, TextDecoder.Decode(bytes).RejectionCode);
     }
 
+    [Theory]
+    [InlineData("Ferry delayed\n\nThe\u0001 ferry left\u0007 late\u001B today.")]
+    [InlineData("Short\n\nA\u0007 b\u0007 c.")]
+    [InlineData("Old export\n\nThe council met on Tuesday to discuss the timetable.\n\u001A")]
+    [InlineData("Colour codes\n\n\u001B[1mBold\u001B[0m words from a terminal log.")]
+    public void Decodes_text_with_a_few_stray_control_characters_instead_of_rejecting_it(string text)
+    {
+        var decoded = TextDecoder.Decode(Encoding.UTF8.GetBytes(text));
+
+        Assert.False(decoded.IsRejected, decoded.RejectionMessage);
+        Assert.Equal(text, decoded.Text);
+    }
+
+    [Fact]
+    public void Rejects_random_bytes_as_binary()
+    {
+        var bytes = new byte[4096];
+        new Random(20261123).NextBytes(bytes);
+
+        Assert.Equal(RejectionCodes.Binary, TextDecoder.Decode(bytes).RejectionCode);
+    }
+
+    [Fact]
+    public void Rejects_control_heavy_data_without_nuls_as_binary()
+    {
+        // Random bytes with the NULs replaced: no NUL rule applies, so the control-byte density alone must decide.
+        var bytes = new byte[4096];
+        new Random(7).NextBytes(bytes);
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            bytes[i] = bytes[i] == 0 ? (byte)1 : bytes[i];
+        }
+
+        var decoded = TextDecoder.Decode(bytes);
+
+        Assert.Equal(RejectionCodes.Binary, decoded.RejectionCode);
+        Assert.Contains("control characters", decoded.RejectionMessage);
+    }
+
     [Fact]
     public void Rejects_a_utf16_file_with_an_unpaired_surrogate_as_undecodable()
     {

@@ -1,3 +1,4 @@
+using Ingest.Core.Cleaning;
 using Ingest.Core.Evaluation;
 using Xunit;
 
@@ -17,6 +18,19 @@ public sealed class BoilerplateEvaluationTests
         Assert.True(score.Precision >= 0.98, $"precision {score.Precision:F3}\n{string.Join("\n", errors)}");
         Assert.True(score.Recall >= 0.98, $"recall {score.Recall:F3}\n{string.Join("\n", errors)}");
         Assert.True(score.MetadataMismatches == 0, string.Join("\n", errors));
+    }
+
+    [Fact]
+    public void The_word_count_summed_from_lines_equals_a_count_of_the_cleaned_text()
+    {
+        var fixtures = Directory.GetFiles(FixtureDirectory, "*.txt");
+
+        Assert.NotEmpty(fixtures);
+        foreach (var path in fixtures)
+        {
+            var analysis = PlainTextArticleParser.Analyze(TextNormalizer.NormalizeLines(File.ReadAllText(path)));
+            Assert.True(TextNormalizer.CountWords(analysis.Text) == analysis.WordCount, Path.GetFileName(path));
+        }
     }
 
     [Fact]
@@ -46,11 +60,12 @@ public sealed class BoilerplateEvaluationTests
     [Fact]
     public void Reports_metadata_that_differs()
     {
-        var expectation = BoilerplateExpectation.Parse("title: Other title\nbyline:\npublishedAt: 2024-01-01\ndateline:\noutlet:\nlanguage:\nboilerplate:\n");
+        var expectation = BoilerplateExpectation.Parse("title: Other title\nbyline:\npublishedAt: 2024-01-01\ndateline:\noutlet:\ntextStart: Another body\nlanguage:\nboilerplate:\n");
 
         var result = BoilerplateEvaluator.EvaluateArticle("sample", "Title line\nA body line.", expectation);
 
         Assert.Contains(result.MetadataErrors, e => e.StartsWith("title:"));
         Assert.Contains(result.MetadataErrors, e => e.StartsWith("publishedAt:"));
+        Assert.Contains(result.MetadataErrors, e => e.StartsWith("textStart:"));
     }
 }
