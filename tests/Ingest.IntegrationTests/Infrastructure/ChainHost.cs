@@ -22,11 +22,16 @@ public sealed class ChainHost : IAsyncDisposable
         MaxDequeueCount: 3,
         FunctionTimeout: TimeSpan.FromMinutes(2));
 
-    private readonly IHost _host;
+    private readonly CancellationTokenSource _stop;
+    private readonly Task _run;
+    private readonly ILoggerFactory _loggerFactory;
+    private readonly Func<IHost> _current;
 
-    private ChainHost(IHost host) => _host = host;
+    private ChainHost(CancellationTokenSource stop, Task run, ILoggerFactory loggerFactory, Func<IHost> current) =>
+        (_stop, _run, _loggerFactory, _current) = (stop, run, loggerFactory, current);
 
-    public IServiceProvider Services => _host.Services;
+    /// <summary>The services of the host running now (a fresh one after a supervised restart).</summary>
+    public IServiceProvider Services => _current().Services;
 
     public static Task<ChainHost> StartAsync(
         AzuriteFixture azurite,
@@ -35,6 +40,11 @@ public sealed class ChainHost : IAsyncDisposable
         Action<ILoggingBuilder>? configureLogging = null) =>
         StartAsync(azurite.ConnectionString, settings, configureServices, configureLogging);
 
+    /// <summary>
+    /// Runs the host under the same <see cref="JobHostSupervisor"/> as `ingest up`: a fault the WebJobs listeners hand
+    /// to their exception handler (a lease renewal that comes too late on a starved machine, say) restarts the host
+    /// as it would in production, instead of ending the whole test process with every other test in it.
+    /// </summary>
     public static async Task<ChainHost> StartAsync(
         string connectionString,
         IDictionary<string, string?>? settings = null,
@@ -51,16 +61,37 @@ public sealed class ChainHost : IAsyncDisposable
         {
             merged[key] = value;
         }
-        var host = LocalFunctionHost.Build(connectionString, FastSettings, configureLogging ?? (_ => { }), merged, configureServices);
-        await host.StartAsync();
-        return new ChainHost(host);
+        IHost? current = null;
+        // The supervisor's own lines (a restart) go wherever the test sends the host's logs.
+        var loggerFactory = LoggerFactory.Create(builder => configureLogging?.Invoke(builder));
+        var supervisor = new JobHostSupervisor(
+            supervision => current = LocalFunctionHost.Build(connectionString, FastSettings, configureLogging ?? (_ => { }), merged, services =>
+            {
+                configureServices?.Invoke(services);
+                supervision(services);
+            }),
+            JobHostRestartBackoff.Default,
+            loggerFactory.CreateLogger<JobHostSupervisor>(),
+            TimeProvider.System);
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var stop = new CancellationTokenSource();
+        var run = Task.Run(() => supervisor.RunAsync(() => started.TrySetResult(), stop.Token));
+        // A failed first start ends the run with its exception: surface it here rather than wait forever.
+        await Task.WhenAny(started.Task, run);
+        if (!started.Task.IsCompleted)
+        {
+            await run;
+            throw new InvalidOperationException("The chain host stopped before it started.");
+        }
+        return new ChainHost(stop, run, loggerFactory, () => current!);
     }
 
     public async ValueTask DisposeAsync()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await _host.StopAsync(timeout.Token);
-        _host.Dispose();
+        await _stop.CancelAsync();
+        await _run;
+        _stop.Dispose();
+        _loggerFactory.Dispose();
     }
 }
 
