@@ -45,8 +45,17 @@ public sealed class ChainHost : IAsyncDisposable
     /// to their exception handler (a lease renewal that comes too late on a starved machine, say) restarts the host
     /// as it would in production, instead of ending the whole test process with every other test in it.
     /// </summary>
-    public static async Task<ChainHost> StartAsync(
+    public static Task<ChainHost> StartAsync(
         string connectionString,
+        IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configureServices = null,
+        Action<ILoggingBuilder>? configureLogging = null) =>
+        StartAsync(connectionString, FastSettings, settings, configureServices, configureLogging);
+
+    /// <summary>A host with other host.json queue settings than <see cref="FastSettings"/>.</summary>
+    internal static async Task<ChainHost> StartAsync(
+        string connectionString,
+        HostJsonSettings hostSettings,
         IDictionary<string, string?>? settings = null,
         Action<IServiceCollection>? configureServices = null,
         Action<ILoggingBuilder>? configureLogging = null)
@@ -65,7 +74,7 @@ public sealed class ChainHost : IAsyncDisposable
         // The supervisor's own lines (a restart) go wherever the test sends the host's logs.
         var loggerFactory = LoggerFactory.Create(builder => configureLogging?.Invoke(builder));
         var supervisor = new JobHostSupervisor(
-            supervision => current = LocalFunctionHost.Build(connectionString, FastSettings, configureLogging ?? (_ => { }), merged, services =>
+            supervision => current = LocalFunctionHost.Build(connectionString, hostSettings, configureLogging ?? (_ => { }), merged, services =>
             {
                 configureServices?.Invoke(services);
                 supervision(services);
