@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Ingest.Core.Recognition.Offline;
 
@@ -38,35 +40,65 @@ internal static class SequenceDecoder
         }
     }
 
-    /// <summary>Sums, for every token and tag, the weights of the token's known features.</summary>
+    /// <summary>
+    /// Sums, for every token and tag, the weights of the token's known features. Whole padded rows are added as
+    /// 128-bit vectors; each lane receives the same additions in the same order as a per-tag loop, so the sums
+    /// are bit-for-bit those of the scalar loop.
+    /// </summary>
     internal static void ScoreEmissions(NerModel model, ReadOnlySpan<TokenTraits> sentence, float[] emission)
     {
         var tagCount = model.Tags.Count;
-        var weights = model.Weights;
+        var stride = model.WeightStride;
+        var vectors = stride / Vector128<float>.Count;
+        ref var weights = ref MemoryMarshal.GetArrayDataReference(model.Weights);
         Span<ulong> keys = stackalloc ulong[FeatureTemplates.Count];
+        Span<int> rows = stackalloc int[FeatureTemplates.Count];
+        Span<Vector128<float>> sums = stackalloc Vector128<float>[vectors];
+        Span<float> padded = MemoryMarshal.Cast<Vector128<float>, float>(sums);
         for (var i = 0; i < sentence.Length; i++)
         {
-            var scores = emission.AsSpan(i * tagCount, tagCount);
-            scores.Clear();
             FeatureTemplates.Extract(sentence, i, keys);
-            foreach (var key in keys)
+            // All lookups first, then all sums: the lookups are independent cache misses the CPU can overlap.
+            for (var k = 0; k < keys.Length; k++)
             {
-                var row = model.RowOf(key);
+                rows[k] = model.RowOf(keys[k]);
+            }
+            sums.Clear();
+            foreach (var row in rows)
+            {
                 if (row < 0)
                 {
                     continue;
                 }
-                var w = weights.AsSpan(row * tagCount, tagCount);
-                for (var t = 0; t < tagCount; t++)
+                var offset = (nuint)(row * stride);
+                for (var v = 0; v < vectors; v++)
                 {
-                    scores[t] += w[t];
+                    sums[v] += Vector128.LoadUnsafe(ref weights, offset + (nuint)(v * Vector128<float>.Count));
                 }
+            }
+            padded[..tagCount].CopyTo(emission.AsSpan(i * tagCount, tagCount));
+        }
+    }
+
+    /// <summary>
+    /// <paramref name="transitions"/> with every transition the IOB2 constraint forbids set to −∞, so the inner
+    /// loops need no branch: a forbidden step scores −∞ and never beats the best, exactly as if it were skipped.
+    /// </summary>
+    private static void MaskTransitions(ReadOnlySpan<float> transitions, int tagCount, Span<float> masked)
+    {
+        for (var p = 0; p < tagCount; p++)
+        {
+            for (var t = 0; t < tagCount; t++)
+            {
+                masked[p * tagCount + t] = TagSet.CanFollow(p, t) ? transitions[p * tagCount + t] : Impossible;
             }
         }
     }
 
     internal static void Viterbi(float[] transitions, int tagCount, int n, float[] emission, float[] forward, int[] backPointer, Span<int> tags)
     {
+        Span<float> allowed = stackalloc float[tagCount * tagCount];
+        MaskTransitions(transitions, tagCount, allowed);
         var start = tagCount * tagCount;
         for (var t = 0; t < tagCount; t++)
         {
@@ -74,19 +106,15 @@ internal static class SequenceDecoder
         }
         for (var i = 1; i < n; i++)
         {
-            var previous = (i - 1) * tagCount;
+            var previous = forward.AsSpan((i - 1) * tagCount, tagCount);
             var current = i * tagCount;
             for (var t = 0; t < tagCount; t++)
             {
                 var best = Impossible;
                 var bestFrom = 0;
-                for (var p = 0; p < tagCount; p++)
+                for (var p = 0; p < previous.Length; p++)
                 {
-                    if (!TagSet.CanFollow(p, t))
-                    {
-                        continue;
-                    }
-                    var score = forward[previous + p] + transitions[p * tagCount + t];
+                    var score = previous[p] + allowed[p * tagCount + t];
                     if (score > best)
                     {
                         best = score;
@@ -121,6 +149,8 @@ internal static class SequenceDecoder
         var inverseTemperature = 1f / model.ConfidenceTemperature;
         Span<float> backward = stackalloc float[tagCount];
         Span<float> next = stackalloc float[tagCount];
+        Span<float> allowed = stackalloc float[tagCount * tagCount];
+        MaskTransitions(transitions, tagCount, allowed);
         backward.Clear();
         for (var i = n - 1; i >= 0; i--)
         {
@@ -148,10 +178,8 @@ internal static class SequenceDecoder
                 var best = Impossible;
                 for (var t = 0; t < tagCount; t++)
                 {
-                    if (TagSet.CanFollow(p, t))
-                    {
-                        best = MathF.Max(best, transitions[p * tagCount + t] + emission[current + t] + backward[t]);
-                    }
+                    // Summed in the same order as before masking: float addition is not associative.
+                    best = MathF.Max(best, allowed[p * tagCount + t] + emission[current + t] + backward[t]);
                 }
                 next[p] = best;
             }
