@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
+
 namespace Ingest.Core.Recognition.Offline;
 
 /// <summary>
@@ -50,6 +53,18 @@ internal sealed class FeatureRowTable
                 return slot.RowPlusOne - 1;
             }
             i = (i + 1) & _mask;
+        }
+    }
+
+    /// <summary>
+    /// Asks the CPU to start loading the slot where a lookup of <paramref name="key"/> begins. A hint only: it
+    /// changes no result, and does nothing where the instruction is not available.
+    /// </summary>
+    public unsafe void Prefetch(ulong key)
+    {
+        if (Sse.IsSupported)
+        {
+            Sse.Prefetch0(Unsafe.AsPointer(ref _slots[(int)key & _mask]));
         }
     }
 

@@ -87,6 +87,8 @@ public sealed class NerModel
 
     internal int RowOf(ulong key) => _rows.RowOf(key);
 
+    internal FeatureRowTable Rows => _rows;
+
     public void Write(Stream destination)
     {
         using var gzip = new GZipStream(destination, CompressionLevel.SmallestSize, leaveOpen: true);

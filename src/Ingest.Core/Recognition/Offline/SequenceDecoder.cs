@@ -1,6 +1,8 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Ingest.Core.Recognition.Offline;
 
@@ -41,42 +43,70 @@ internal static class SequenceDecoder
     }
 
     /// <summary>
-    /// Sums, for every token and tag, the weights of the token's known features. Whole padded rows are added as
-    /// 128-bit vectors; each lane receives the same additions in the same order as a per-tag loop, so the sums
-    /// are bit-for-bit those of the scalar loop.
+    /// Sums, for every token and tag, the weights of the token's known features. The model's tables are tens of
+    /// megabytes and the lookups random, so the work is memory latency: the sentence is done in three passes
+    /// (all keys and their slot prefetches, then all row lookups and their weight-row prefetches, then the sums)
+    /// so that the misses of a whole sentence overlap instead of waiting one after another. Whole padded rows
+    /// are added as 128-bit vectors; each lane receives the same additions in the same order as a per-tag loop,
+    /// so the sums are bit-for-bit those of the scalar loop.
     /// </summary>
-    internal static void ScoreEmissions(NerModel model, ReadOnlySpan<TokenTraits> sentence, float[] emission)
+    internal static unsafe void ScoreEmissions(NerModel model, ReadOnlySpan<TokenTraits> sentence, float[] emission)
     {
+        const int Features = FeatureTemplates.Count;
+        var n = sentence.Length;
         var tagCount = model.Tags.Count;
         var stride = model.WeightStride;
         var vectors = stride / Vector128<float>.Count;
+        var table = model.Rows;
         ref var weights = ref MemoryMarshal.GetArrayDataReference(model.Weights);
-        Span<ulong> keys = stackalloc ulong[FeatureTemplates.Count];
-        Span<int> rows = stackalloc int[FeatureTemplates.Count];
+        var keys = ArrayPool<ulong>.Shared.Rent(n * Features);
+        var rows = ArrayPool<int>.Shared.Rent(n * Features);
         Span<Vector128<float>> sums = stackalloc Vector128<float>[vectors];
         Span<float> padded = MemoryMarshal.Cast<Vector128<float>, float>(sums);
-        for (var i = 0; i < sentence.Length; i++)
+        try
         {
-            FeatureTemplates.Extract(sentence, i, keys);
-            // All lookups first, then all sums: the lookups are independent cache misses the CPU can overlap.
-            for (var k = 0; k < keys.Length; k++)
+            for (var i = 0; i < n; i++)
             {
-                rows[k] = model.RowOf(keys[k]);
+                FeatureTemplates.Extract(sentence, i, keys.AsSpan(i * Features, Features));
             }
-            sums.Clear();
-            foreach (var row in rows)
+            for (var k = 0; k < n * Features; k++)
             {
-                if (row < 0)
+                table.Prefetch(keys[k]);
+            }
+            for (var k = 0; k < n * Features; k++)
+            {
+                var row = table.RowOf(keys[k]);
+                rows[k] = row;
+                if (row >= 0 && Sse.IsSupported)
                 {
-                    continue;
-                }
-                var offset = (nuint)(row * stride);
-                for (var v = 0; v < vectors; v++)
-                {
-                    sums[v] += Vector128.LoadUnsafe(ref weights, offset + (nuint)(v * Vector128<float>.Count));
+                    // A padded row can straddle two cache lines: ask for both ends.
+                    ref var first = ref Unsafe.Add(ref weights, (nint)row * stride);
+                    Sse.Prefetch0(Unsafe.AsPointer(ref first));
+                    Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref first, stride - 1)));
                 }
             }
-            padded[..tagCount].CopyTo(emission.AsSpan(i * tagCount, tagCount));
+            for (var i = 0; i < n; i++)
+            {
+                sums.Clear();
+                foreach (var row in rows.AsSpan(i * Features, Features))
+                {
+                    if (row < 0)
+                    {
+                        continue;
+                    }
+                    var offset = (nuint)((nint)row * stride);
+                    for (var v = 0; v < vectors; v++)
+                    {
+                        sums[v] += Vector128.LoadUnsafe(ref weights, offset + (nuint)(v * Vector128<float>.Count));
+                    }
+                }
+                padded[..tagCount].CopyTo(emission.AsSpan(i * tagCount, tagCount));
+            }
+        }
+        finally
+        {
+            ArrayPool<ulong>.Shared.Return(keys);
+            ArrayPool<int>.Shared.Return(rows);
         }
     }
 
