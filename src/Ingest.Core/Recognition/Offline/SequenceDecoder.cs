@@ -111,24 +111,41 @@ internal static class SequenceDecoder
     }
 
     /// <summary>
-    /// <paramref name="transitions"/> with every transition the IOB2 constraint forbids set to −∞, so the inner
-    /// loops need no branch: a forbidden step scores −∞ and never beats the best, exactly as if it were skipped.
+    /// One row of transitions (from tag <paramref name="previous"/>) with every step the IOB2 constraint forbids
+    /// set to −∞, so the inner loops need no branch: a forbidden step scores −∞ and never beats the best,
+    /// exactly as if it were skipped.
     /// </summary>
-    private static void MaskTransitions(ReadOnlySpan<float> transitions, int tagCount, Span<float> masked)
+    private static void MaskTransitions(ReadOnlySpan<float> transitions, int previous, Span<float> masked)
     {
-        for (var p = 0; p < tagCount; p++)
+        for (var t = 0; t < transitions.Length; t++)
         {
-            for (var t = 0; t < tagCount; t++)
-            {
-                masked[p * tagCount + t] = TagSet.CanFollow(p, t) ? transitions[p * tagCount + t] : Impossible;
-            }
+            masked[t] = TagSet.CanFollow(previous, t) ? transitions[t] : Impossible;
         }
     }
 
+    /// <summary>
+    /// First-order Viterbi. For each token, every tag's best predecessor is found for all tags at once: tags are
+    /// the lanes of 128-bit vectors and predecessors are visited in increasing order with a strict "greater
+    /// than", so each lane makes exactly the comparisons, ties included, of the one-tag-at-a-time loop.
+    /// </summary>
     internal static void Viterbi(float[] transitions, int tagCount, int n, float[] emission, float[] forward, int[] backPointer, Span<int> tags)
     {
-        Span<float> allowed = stackalloc float[tagCount * tagCount];
-        MaskTransitions(transitions, tagCount, allowed);
+        var lanes = Vector128<float>.Count;
+        var vectors = (tagCount + lanes - 1) / lanes;
+        var width = vectors * lanes;
+        // Row p: the score of stepping from tag p to each tag, -inf where forbidden and in the padding lanes.
+        Span<float> allowed = stackalloc float[tagCount * width];
+        allowed.Fill(Impossible);
+        for (var p = 0; p < tagCount; p++)
+        {
+            MaskTransitions(transitions.AsSpan(p * tagCount, tagCount), p, allowed.Slice(p * width, tagCount));
+        }
+        Span<Vector128<float>> best = stackalloc Vector128<float>[vectors];
+        Span<Vector128<int>> bestFrom = stackalloc Vector128<int>[vectors];
+        var bestScores = MemoryMarshal.Cast<Vector128<float>, float>(best);
+        var bestTags = MemoryMarshal.Cast<Vector128<int>, int>(bestFrom);
+        ref var allowedStart = ref MemoryMarshal.GetReference(allowed);
+
         var start = tagCount * tagCount;
         for (var t = 0; t < tagCount; t++)
         {
@@ -138,21 +155,25 @@ internal static class SequenceDecoder
         {
             var previous = forward.AsSpan((i - 1) * tagCount, tagCount);
             var current = i * tagCount;
+            best.Fill(Vector128.Create(Impossible));
+            bestFrom.Clear();
+            for (var p = 0; p < previous.Length; p++)
+            {
+                var from = Vector128.Create(previous[p]);
+                var tag = Vector128.Create(p);
+                var row = (nuint)(p * width);
+                for (var v = 0; v < vectors; v++)
+                {
+                    var score = from + Vector128.LoadUnsafe(ref allowedStart, row + (nuint)(v * lanes));
+                    var greater = Vector128.GreaterThan(score, best[v]);
+                    best[v] = Vector128.ConditionalSelect(greater, score, best[v]);
+                    bestFrom[v] = Vector128.ConditionalSelect(greater.AsInt32(), tag, bestFrom[v]);
+                }
+            }
             for (var t = 0; t < tagCount; t++)
             {
-                var best = Impossible;
-                var bestFrom = 0;
-                for (var p = 0; p < previous.Length; p++)
-                {
-                    var score = previous[p] + allowed[p * tagCount + t];
-                    if (score > best)
-                    {
-                        best = score;
-                        bestFrom = p;
-                    }
-                }
-                forward[current + t] = best + emission[current + t];
-                backPointer[current + t] = bestFrom;
+                forward[current + t] = bestScores[t] + emission[current + t];
+                backPointer[current + t] = bestTags[t];
             }
         }
 
@@ -180,7 +201,10 @@ internal static class SequenceDecoder
         Span<float> backward = stackalloc float[tagCount];
         Span<float> next = stackalloc float[tagCount];
         Span<float> allowed = stackalloc float[tagCount * tagCount];
-        MaskTransitions(transitions, tagCount, allowed);
+        for (var p = 0; p < tagCount; p++)
+        {
+            MaskTransitions(transitions.AsSpan(p * tagCount, tagCount), p, allowed.Slice(p * tagCount, tagCount));
+        }
         backward.Clear();
         for (var i = n - 1; i >= 0; i--)
         {
