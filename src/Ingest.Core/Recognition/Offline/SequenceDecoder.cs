@@ -198,13 +198,23 @@ internal static class SequenceDecoder
         var tagCount = model.Tags.Count;
         var transitions = model.Transitions;
         var inverseTemperature = 1f / model.ConfidenceTemperature;
-        Span<float> backward = stackalloc float[tagCount];
-        Span<float> next = stackalloc float[tagCount];
-        Span<float> allowed = stackalloc float[tagCount * tagCount];
+        var lanes = Vector128<float>.Count;
+        var vectors = (tagCount + lanes - 1) / lanes;
+        var width = vectors * lanes;
+        // Column t: the score of stepping from each previous tag (the lanes) into tag t, -inf where forbidden.
+        Span<float> into = stackalloc float[tagCount * width];
+        into.Fill(Impossible);
         for (var p = 0; p < tagCount; p++)
         {
-            MaskTransitions(transitions.AsSpan(p * tagCount, tagCount), p, allowed.Slice(p * tagCount, tagCount));
+            for (var t = 0; t < tagCount; t++)
+            {
+                into[t * width + p] = TagSet.CanFollow(p, t) ? transitions[p * tagCount + t] : Impossible;
+            }
         }
+        ref var intoStart = ref MemoryMarshal.GetReference(into);
+        Span<Vector128<float>> nextVectors = stackalloc Vector128<float>[vectors];
+        var next = MemoryMarshal.Cast<Vector128<float>, float>(nextVectors);
+        Span<float> backward = stackalloc float[tagCount];
         backward.Clear();
         for (var i = n - 1; i >= 0; i--)
         {
@@ -215,29 +225,50 @@ internal static class SequenceDecoder
                 bestMarginal = MathF.Max(bestMarginal, forward[current + t] + backward[t]);
             }
             var sum = 0f;
+            var chosen = tags[i];
+            var chosenExp = 0f;
             for (var t = 0; t < tagCount; t++)
             {
-                sum += MathF.Exp((forward[current + t] + backward[t] - bestMarginal) * inverseTemperature);
+                var e = MathF.Exp((forward[current + t] + backward[t] - bestMarginal) * inverseTemperature);
+                sum += e;
+                if (t == chosen)
+                {
+                    chosenExp = e;
+                }
             }
-            var chosen = tags[i];
-            confidence[i] = MathF.Exp((forward[current + chosen] + backward[chosen] - bestMarginal) * inverseTemperature) / sum;
+            confidence[i] = chosenExp / sum;
 
-            // Best score of the rest of the sentence after taking tag p at token i - 1.
+            // Best score of the rest of the sentence after taking tag p at token i - 1, for all p (the lanes) at
+            // once: tags t in increasing order, each step summed in the same order as the scalar loop (float
+            // addition is not associative), and <see cref="MaxAsMathF"/> keeping MathF.Max's exact result.
             if (i == 0)
             {
                 break;
             }
-            for (var p = 0; p < tagCount; p++)
+            nextVectors.Fill(Vector128.Create(Impossible));
+            for (var t = 0; t < tagCount; t++)
             {
-                var best = Impossible;
-                for (var t = 0; t < tagCount; t++)
+                var stepIn = Vector128.Create(emission[current + t]);
+                var rest = Vector128.Create(backward[t]);
+                var column = (nuint)(t * width);
+                for (var v = 0; v < vectors; v++)
                 {
-                    // Summed in the same order as before masking: float addition is not associative.
-                    best = MathF.Max(best, allowed[p * tagCount + t] + emission[current + t] + backward[t]);
+                    var score = Vector128.LoadUnsafe(ref intoStart, column + (nuint)(v * lanes)) + stepIn + rest;
+                    nextVectors[v] = MaxAsMathF(nextVectors[v], score);
                 }
-                next[p] = best;
             }
-            next.CopyTo(backward);
+            next[..tagCount].CopyTo(backward);
         }
+    }
+
+    /// <summary>
+    /// Lane-wise <see cref="MathF.Max(float, float)"/> for values that are never NaN: the larger, and +0 over
+    /// −0 (a plain vector max returns either zero depending on operand order).
+    /// </summary>
+    private static Vector128<float> MaxAsMathF(Vector128<float> best, Vector128<float> candidate)
+    {
+        var bestIsNegative = Vector128.LessThan(best.AsInt32(), Vector128<int>.Zero).AsSingle();
+        var take = Vector128.GreaterThan(candidate, best) | (Vector128.Equals(candidate, best) & bestIsNegative);
+        return Vector128.ConditionalSelect(take, candidate, best);
     }
 }
