@@ -37,6 +37,7 @@ internal sealed class FeatureRowTable
     public int Count { get; }
 
     /// <summary>The row of <paramref name="key"/>, or -1 when the model has none.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int RowOf(ulong key)
     {
         var slots = _slots;
@@ -60,6 +61,7 @@ internal sealed class FeatureRowTable
     /// Asks the CPU to start loading the slot where a lookup of <paramref name="key"/> begins. A hint only: it
     /// changes no result, and does nothing where the instruction is not available.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public unsafe void Prefetch(ulong key)
     {
         if (Sse.IsSupported)

@@ -61,8 +61,8 @@ internal static class SequenceDecoder
         ref var weights = ref MemoryMarshal.GetArrayDataReference(model.Weights);
         var keys = ArrayPool<ulong>.Shared.Rent(n * Features);
         var rows = ArrayPool<int>.Shared.Rent(n * Features);
-        Span<Vector128<float>> sums = stackalloc Vector128<float>[vectors];
-        Span<float> padded = MemoryMarshal.Cast<Vector128<float>, float>(sums);
+        Span<float> sums = stackalloc float[stride];
+        ref var sumStart = ref MemoryMarshal.GetReference(sums);
         try
         {
             for (var i = 0; i < n; i++)
@@ -87,20 +87,22 @@ internal static class SequenceDecoder
             }
             for (var i = 0; i < n; i++)
             {
-                sums.Clear();
-                foreach (var row in rows.AsSpan(i * Features, Features))
+                var tokenRows = rows.AsSpan(i * Features, Features);
+                // One vector of tags at a time, over all the token's rows, so the running sum stays in a register.
+                for (var v = 0; v < vectors; v++)
                 {
-                    if (row < 0)
+                    var lane = (nuint)(v * Vector128<float>.Count);
+                    var sum = Vector128<float>.Zero;
+                    foreach (var row in tokenRows)
                     {
-                        continue;
+                        if (row >= 0)
+                        {
+                            sum += Vector128.LoadUnsafe(ref weights, (nuint)((nint)row * stride) + lane);
+                        }
                     }
-                    var offset = (nuint)((nint)row * stride);
-                    for (var v = 0; v < vectors; v++)
-                    {
-                        sums[v] += Vector128.LoadUnsafe(ref weights, offset + (nuint)(v * Vector128<float>.Count));
-                    }
+                    sum.StoreUnsafe(ref sumStart, lane);
                 }
-                padded[..tagCount].CopyTo(emission.AsSpan(i * tagCount, tagCount));
+                sums[..tagCount].CopyTo(emission.AsSpan(i * tagCount, tagCount));
             }
         }
         finally
@@ -140,10 +142,10 @@ internal static class SequenceDecoder
         {
             MaskTransitions(transitions.AsSpan(p * tagCount, tagCount), p, allowed.Slice(p * width, tagCount));
         }
-        Span<Vector128<float>> best = stackalloc Vector128<float>[vectors];
-        Span<Vector128<int>> bestFrom = stackalloc Vector128<int>[vectors];
-        var bestScores = MemoryMarshal.Cast<Vector128<float>, float>(best);
-        var bestTags = MemoryMarshal.Cast<Vector128<int>, int>(bestFrom);
+        Span<float> bestScores = stackalloc float[width];
+        Span<int> bestTags = stackalloc int[width];
+        ref var bestScoresStart = ref MemoryMarshal.GetReference(bestScores);
+        ref var bestTagsStart = ref MemoryMarshal.GetReference(bestTags);
         ref var allowedStart = ref MemoryMarshal.GetReference(allowed);
 
         var start = tagCount * tagCount;
@@ -155,20 +157,20 @@ internal static class SequenceDecoder
         {
             var previous = forward.AsSpan((i - 1) * tagCount, tagCount);
             var current = i * tagCount;
-            best.Fill(Vector128.Create(Impossible));
-            bestFrom.Clear();
-            for (var p = 0; p < previous.Length; p++)
+            for (var v = 0; v < vectors; v++)
             {
-                var from = Vector128.Create(previous[p]);
-                var tag = Vector128.Create(p);
-                var row = (nuint)(p * width);
-                for (var v = 0; v < vectors; v++)
+                var lane = (nuint)(v * lanes);
+                var best = Vector128.Create(Impossible);
+                var bestFrom = Vector128<int>.Zero;
+                for (var p = 0; p < previous.Length; p++)
                 {
-                    var score = from + Vector128.LoadUnsafe(ref allowedStart, row + (nuint)(v * lanes));
-                    var greater = Vector128.GreaterThan(score, best[v]);
-                    best[v] = Vector128.ConditionalSelect(greater, score, best[v]);
-                    bestFrom[v] = Vector128.ConditionalSelect(greater.AsInt32(), tag, bestFrom[v]);
+                    var score = Vector128.Create(previous[p]) + Vector128.LoadUnsafe(ref allowedStart, (nuint)(p * width) + lane);
+                    var greater = Vector128.GreaterThan(score, best);
+                    best = Vector128.ConditionalSelect(greater, score, best);
+                    bestFrom = Vector128.ConditionalSelect(greater.AsInt32(), Vector128.Create(p), bestFrom);
                 }
+                best.StoreUnsafe(ref bestScoresStart, lane);
+                bestFrom.StoreUnsafe(ref bestTagsStart, lane);
             }
             for (var t = 0; t < tagCount; t++)
             {
@@ -212,8 +214,8 @@ internal static class SequenceDecoder
             }
         }
         ref var intoStart = ref MemoryMarshal.GetReference(into);
-        Span<Vector128<float>> nextVectors = stackalloc Vector128<float>[vectors];
-        var next = MemoryMarshal.Cast<Vector128<float>, float>(nextVectors);
+        Span<float> next = stackalloc float[width];
+        ref var nextStart = ref MemoryMarshal.GetReference(next);
         Span<float> backward = stackalloc float[tagCount];
         backward.Clear();
         for (var i = n - 1; i >= 0; i--)
@@ -245,17 +247,17 @@ internal static class SequenceDecoder
             {
                 break;
             }
-            nextVectors.Fill(Vector128.Create(Impossible));
-            for (var t = 0; t < tagCount; t++)
+            for (var v = 0; v < vectors; v++)
             {
-                var stepIn = Vector128.Create(emission[current + t]);
-                var rest = Vector128.Create(backward[t]);
-                var column = (nuint)(t * width);
-                for (var v = 0; v < vectors; v++)
+                var lane = (nuint)(v * lanes);
+                var best = Vector128.Create(Impossible);
+                for (var t = 0; t < tagCount; t++)
                 {
-                    var score = Vector128.LoadUnsafe(ref intoStart, column + (nuint)(v * lanes)) + stepIn + rest;
-                    nextVectors[v] = MaxAsMathF(nextVectors[v], score);
+                    var score = Vector128.LoadUnsafe(ref intoStart, (nuint)(t * width) + lane)
+                        + Vector128.Create(emission[current + t]) + Vector128.Create(backward[t]);
+                    best = MaxAsMathF(best, score);
                 }
+                best.StoreUnsafe(ref nextStart, lane);
             }
             next[..tagCount].CopyTo(backward);
         }
@@ -265,6 +267,7 @@ internal static class SequenceDecoder
     /// Lane-wise <see cref="MathF.Max(float, float)"/> for values that are never NaN: the larger, and +0 over
     /// −0 (a plain vector max returns either zero depending on operand order).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector128<float> MaxAsMathF(Vector128<float> best, Vector128<float> candidate)
     {
         var bestIsNegative = Vector128.LessThan(best.AsInt32(), Vector128<int>.Zero).AsSingle();
