@@ -14,6 +14,9 @@ internal static class BenchmarkInputs
 
     public static string ExtractionBenchmark => Path.Combine(DataRoot.Value, "extraction-benchmark");
 
+    /// <summary>The labelled NER corpora (wikigold, GMB, …).</summary>
+    public static string NerCorpora => Path.Combine(DataRoot.Value, "ner");
+
     /// <summary>Article bodies as UTF-8 text files: "title\n\nbody", about 4.5 KB on average.</summary>
     public static IReadOnlyList<byte[]> TextArticles()
     {
