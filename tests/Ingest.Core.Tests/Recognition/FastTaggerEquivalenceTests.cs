@@ -60,6 +60,24 @@ public class FastTaggerEquivalenceTests
         Assert.Equal(ReferenceViterbi(transitions, tagCount, n, emission), tags);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("a")]
+    [InlineData("U.")]
+    [InlineData("Mr.")]
+    [InlineData("1994")]
+    [InlineData("Ølsen")]
+    [InlineData("al-Qaida")]
+    public void Folded_and_prefix_hashes_from_one_pass_equal_hashing_each_prefix(string word)
+    {
+        var traits = TokenTraits.Of(word, WordLexicon.Empty);
+
+        Assert.Equal(FeatureHash.Folded(word), traits.Folded);
+        Assert.Equal(
+            new[] { 1, 2, 3, 4 }.Select(k => FeatureHash.Folded(word.AsSpan(0, Math.Min(k, word.Length)))),
+            new[] { traits.Prefix1, traits.Prefix2, traits.Prefix3, traits.Prefix4 });
+    }
+
     [Fact]
     public void Hash_key_map_finds_exactly_the_stored_keys_including_zero_and_colliding_ones()
     {
