@@ -14,6 +14,9 @@ internal static class BenchmarkInputs
 
     public static string ExtractionBenchmark => Path.Combine(DataRoot.Value, "extraction-benchmark");
 
+    /// <summary>The labelled NER corpora (wikigold, GMB, …).</summary>
+    public static string NerCorpora => Path.Combine(DataRoot.Value, "ner");
+
     /// <summary>
     /// The 181 article bodies written out as producers' text files: a title from the page's URL slug, a byline
     /// (sometimes with the author card's name above it), a date line in one of the forms sources print, a

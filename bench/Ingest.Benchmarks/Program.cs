@@ -10,6 +10,18 @@ if (args is ["loop", var corpus, var passes, ..])
 
 // Stage benchmarks. Each class declares its corpus size, so the summary shows throughput per core beside time and
 // allocations. Pass BenchmarkDotNet arguments through, e.g. --filter '*Clean*' --job short.
+// Two plain modes for tagger work, outside BenchmarkDotNet: see TaggerHarness.
+if (args is ["--tagger-spans", var spansFile])
+{
+    TaggerHarness.WriteSpans(spansFile);
+    return;
+}
+if (args is ["--tagger-loop", var rounds])
+{
+    TaggerHarness.Loop(int.Parse(rounds, System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+
 var config = DefaultConfig.Instance
     .AddColumn(new ThroughputColumn("MB/s", MegabytesPerPass, "MB"))
     .AddColumn(new ThroughputColumn("tokens/s", TokensPerPass, "tokens"));

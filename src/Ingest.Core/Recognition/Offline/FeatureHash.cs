@@ -24,13 +24,19 @@ internal static class FeatureHash
     /// <summary>Lower-cased, with every digit read as 0 so that "1994" and "2031" share their statistics.</summary>
     public static ulong Folded(ReadOnlySpan<char> s)
     {
-        var h = FnvOffset;
+        var h = FoldedStart;
         foreach (var c in s)
         {
-            h = (h ^ Fold(c)) * FnvPrime;
+            h = FoldedStep(h, c);
         }
         return Mix(h);
     }
+
+    /// <summary>The running state of <see cref="Folded"/> before any character; <see cref="Mix"/> of a state is the hash.</summary>
+    public const ulong FoldedStart = FnvOffset;
+
+    /// <summary>The running state of <see cref="Folded"/> after one more character.</summary>
+    public static ulong FoldedStep(ulong state, char c) => (state ^ Fold(c)) * FnvPrime;
 
     public static char Fold(char c) => char.IsDigit(c) ? '0' : char.ToLowerInvariant(c);
 

@@ -10,9 +10,11 @@ public sealed class Gazetteer
 {
     public const int MaxPhraseLength = 6;
 
-    private readonly Dictionary<ulong, byte> _phrases;
+    private const ulong PhraseSeed = 0x6A09E667F3BCC909UL;
 
-    internal Gazetteer(Dictionary<ulong, byte> phrases) => _phrases = phrases;
+    private readonly HashKeyMap<byte> _phrases;
+
+    internal Gazetteer(Dictionary<ulong, byte> phrases) => _phrases = new HashKeyMap<byte>(phrases, phrases.Count);
 
     public static Gazetteer Empty { get; } = new(new Dictionary<ulong, byte>());
 
@@ -21,7 +23,7 @@ public sealed class Gazetteer
     /// <summary>The key of a phrase given the folded hashes of its words.</summary>
     internal static ulong PhraseKey(ReadOnlySpan<TokenTraits> words)
     {
-        var key = 0x6A09E667F3BCC909UL;
+        var key = PhraseSeed;
         foreach (ref readonly var word in words)
         {
             key = FeatureHash.Mix(key ^ word.Folded);
@@ -35,6 +37,8 @@ public sealed class Gazetteer
     /// </summary>
     internal void Mark(Span<TokenTraits> sentence)
     {
+        // keys[k] is the key of the k + 1 words from i on: each extends the one before, as PhraseKey computes it.
+        Span<ulong> keys = stackalloc ulong[MaxPhraseLength];
         var i = 0;
         while (i < sentence.Length)
         {
@@ -42,9 +46,16 @@ public sealed class Gazetteer
             byte type = 0;
             if (_phrases.Count > 0 && char.IsUpper(sentence[i].FirstChar))
             {
-                for (var length = Math.Min(MaxPhraseLength, sentence.Length - i); length >= 1; length--)
+                var longest = Math.Min(MaxPhraseLength, sentence.Length - i);
+                var key = PhraseSeed;
+                for (var k = 0; k < longest; k++)
                 {
-                    if (_phrases.TryGetValue(PhraseKey(sentence.Slice(i, length)), out type))
+                    key = FeatureHash.Mix(key ^ sentence[i + k].Folded);
+                    keys[k] = key;
+                }
+                for (var length = longest; length >= 1; length--)
+                {
+                    if (_phrases.TryGetValue(keys[length - 1], out type))
                     {
                         matched = length;
                         break;
@@ -67,7 +78,7 @@ public sealed class Gazetteer
     internal void Write(BinaryWriter writer)
     {
         writer.Write(_phrases.Count);
-        foreach (var (key, type) in _phrases.OrderBy(p => p.Key))
+        foreach (var (key, type) in _phrases.Entries().OrderBy(p => p.Key))
         {
             writer.Write(key);
             writer.Write(type);

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
-using System.Collections.Frozen;
 using System.IO.Compression;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Ingest.Core.Recognition.Offline;
 
@@ -16,7 +16,7 @@ public sealed class NerModel
     private const string Magic = "INGEST-NER";
     private const int FormatVersion = 2;
 
-    private readonly FrozenDictionary<ulong, int> _rows;
+    private readonly FeatureRowTable _rows;
 
     internal NerModel(
         string version,
@@ -36,8 +36,9 @@ public sealed class NerModel
         Tags = tags;
         Lexicon = lexicon;
         Gazetteer = gazetteer;
-        _rows = rows.ToFrozenDictionary();
-        Weights = weights;
+        _rows = new FeatureRowTable(rows);
+        WeightStride = (tags.Count + Vector128<float>.Count - 1) / Vector128<float>.Count * Vector128<float>.Count;
+        Weights = PadRows(weights, tags.Count, WeightStride);
         Transitions = transitions;
         ConfidenceTemperature = confidenceTemperature;
     }
@@ -49,6 +50,7 @@ public sealed class NerModel
         Lexicon = source.Lexicon;
         Gazetteer = source.Gazetteer;
         _rows = source._rows;
+        WeightStride = source.WeightStride;
         Weights = source.Weights;
         Transitions = source.Transitions;
         ConfidenceTemperature = confidenceTemperature;
@@ -68,8 +70,14 @@ public sealed class NerModel
 
     public int FeatureCount => _rows.Count;
 
-    /// <summary>Row-major [feature row × tag].</summary>
+    /// <summary>
+    /// Row-major [feature row × <see cref="WeightStride"/>]: each row's tag weights, then zeros up to the stride, so
+    /// the decoder adds whole rows with vector instructions (lane by lane, the same additions as one tag at a time).
+    /// </summary>
     internal float[] Weights { get; }
+
+    /// <summary>Floats per weight row: the tag count rounded up to a whole number of 128-bit vectors.</summary>
+    internal int WeightStride { get; }
 
     /// <summary>Row-major [(previous tag, or <c>Tags.Count</c> for the sentence start) × tag].</summary>
     internal float[] Transitions { get; }
@@ -77,7 +85,9 @@ public sealed class NerModel
     /// <summary>Scores are divided by this before the softmax that gives confidences; fitted on dev data.</summary>
     internal float ConfidenceTemperature { get; }
 
-    internal int RowOf(ulong key) => _rows.TryGetValue(key, out var row) ? row : -1;
+    internal int RowOf(ulong key) => _rows.RowOf(key);
+
+    internal FeatureRowTable Rows => _rows;
 
     public void Write(Stream destination)
     {
@@ -102,7 +112,7 @@ public sealed class NerModel
         }
 
         // Rows in key order make the file a pure function of the weights (reproducible byte for byte).
-        var ordered = _rows.OrderBy(r => r.Key).ToArray();
+        var ordered = _rows.Entries().OrderBy(r => r.Key).ToArray();
         writer.Write(ordered.Length);
         foreach (var (key, _) in ordered)
         {
@@ -112,9 +122,24 @@ public sealed class NerModel
         {
             for (var t = 0; t < Tags.Count; t++)
             {
-                writer.Write((Half)Weights[row * Tags.Count + t]);
+                writer.Write((Half)Weights[row * WeightStride + t]);
             }
         }
+    }
+
+    private static float[] PadRows(float[] weights, int tagCount, int stride)
+    {
+        if (stride == tagCount)
+        {
+            return weights;
+        }
+        var rowCount = weights.Length / tagCount;
+        var padded = new float[rowCount * stride];
+        for (var row = 0; row < rowCount; row++)
+        {
+            weights.AsSpan(row * tagCount, tagCount).CopyTo(padded.AsSpan(row * stride));
+        }
+        return padded;
     }
 
     public static NerModel Read(Stream source)

@@ -34,11 +34,6 @@ internal struct TokenTraits
         var traits = new TokenTraits
         {
             Exact = FeatureHash.Exact(word),
-            Folded = FeatureHash.Folded(word),
-            Prefix1 = FeatureHash.Folded(word[..Math.Min(1, word.Length)]),
-            Prefix2 = FeatureHash.Folded(word[..Math.Min(2, word.Length)]),
-            Prefix3 = FeatureHash.Folded(word[..Math.Min(3, word.Length)]),
-            Prefix4 = FeatureHash.Folded(word[..Math.Min(4, word.Length)]),
             Suffix1 = FeatureHash.Folded(word[Math.Max(0, word.Length - 1)..]),
             Suffix2 = FeatureHash.Folded(word[Math.Max(0, word.Length - 2)..]),
             Suffix3 = FeatureHash.Folded(word[Math.Max(0, word.Length - 3)..]),
@@ -46,6 +41,7 @@ internal struct TokenTraits
             LengthBucket = (byte)Math.Min(word.Length, 12),
             FirstChar = word.IsEmpty ? '\0' : word[0],
         };
+        HashFoldedPrefixes(word, ref traits);
         HashShapes(word, out traits.Shape, out traits.ShortShape);
         var entry = lexicon.Find(traits.Folded);
         traits.Cluster = entry.Cluster;
@@ -69,6 +65,34 @@ internal struct TokenTraits
     {
         NameRuns.Mark(sentence);
         gazetteer.Mark(sentence);
+    }
+
+    /// <summary>
+    /// <see cref="Folded"/> and the four folded prefixes in one pass over the word: FNV-1a is a running state,
+    /// so the hash of the first k characters is the state after k characters, mixed, exactly what
+    /// <see cref="FeatureHash.Folded"/> of that prefix returns. A prefix longer than the word is the whole word.
+    /// </summary>
+    private static void HashFoldedPrefixes(ReadOnlySpan<char> word, ref TokenTraits traits)
+    {
+        var state = FeatureHash.FoldedStart;
+        Span<ulong> prefixes = stackalloc ulong[4];
+        for (var i = 0; i < word.Length; i++)
+        {
+            state = FeatureHash.FoldedStep(state, word[i]);
+            if (i < prefixes.Length)
+            {
+                prefixes[i] = FeatureHash.Mix(state);
+            }
+        }
+        traits.Folded = FeatureHash.Mix(state);
+        for (var k = word.Length; k < prefixes.Length; k++)
+        {
+            prefixes[k] = traits.Folded;
+        }
+        traits.Prefix1 = prefixes[0];
+        traits.Prefix2 = prefixes[1];
+        traits.Prefix3 = prefixes[2];
+        traits.Prefix4 = prefixes[3];
     }
 
     private static void HashShapes(ReadOnlySpan<char> word, out ulong shape, out ulong shortShape)

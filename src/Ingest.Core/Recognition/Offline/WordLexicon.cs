@@ -13,9 +13,9 @@ public sealed class WordLexicon
     internal const byte UnknownHabit = 0;
 
     private static readonly Entry Unknown = new(-1, -1, UnknownHabit);
-    private readonly Dictionary<ulong, Entry> _entries;
+    private readonly HashKeyMap<Entry> _entries;
 
-    internal WordLexicon(Dictionary<ulong, Entry> entries) => _entries = entries;
+    internal WordLexicon(Dictionary<ulong, Entry> entries) => _entries = new HashKeyMap<Entry>(entries, entries.Count);
 
     public static WordLexicon Empty { get; } = new(new Dictionary<ulong, Entry>());
 
@@ -26,7 +26,7 @@ public sealed class WordLexicon
     internal void Write(BinaryWriter writer)
     {
         writer.Write(_entries.Count);
-        foreach (var (key, entry) in _entries.OrderBy(e => e.Key))
+        foreach (var (key, entry) in _entries.Entries().OrderBy(e => e.Key))
         {
             writer.Write(key);
             writer.Write(entry.Cluster);
