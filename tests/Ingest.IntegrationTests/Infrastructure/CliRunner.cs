@@ -6,7 +6,25 @@ namespace Ingest.IntegrationTests.Infrastructure;
 /// <summary>Runs the built `ingest` CLI as a separate process, the way a user runs it, against the test's storage.</summary>
 public sealed class CliRunner(string connectionString, string repositoryRoot, IReadOnlyDictionary<string, string>? environment = null)
 {
-    private static string CliAssembly => Path.Combine(AppContext.BaseDirectory, "ingest.dll");
+    /// <summary>
+    /// The CLI from its own build output, not the copy in this test project's bin: this project also references the
+    /// ASP.NET Core shared framework (the fake Azure AI Language server), so its bin omits the Microsoft.Extensions
+    /// assemblies that framework carries, and the CLI, which runs without it, could not load them from there.
+    /// The checkout is found from this assembly's own place (tests/Ingest.IntegrationTests/bin/{configuration}/{tfm}),
+    /// since some tests give the CLI another repository root on purpose.
+    /// </summary>
+    private static string CliAssembly
+    {
+        get
+        {
+            var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+            var checkout = output.Parent!.Parent!.Parent!.Parent!.Parent!.FullName;
+            var path = Path.Combine(checkout, "src", "Ingest.Cli", "bin", output.Parent.Name, output.Name, "ingest.dll");
+            return File.Exists(path)
+                ? path
+                : throw new FileNotFoundException($"The CLI is not built at {path}; build the solution first (dotnet build Ingest.sln -c {output.Parent.Name}).", path);
+        }
+    }
 
     public Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] args) => RunAsync(TimeSpan.FromMinutes(2), args);
 
