@@ -8,19 +8,20 @@ if (args is ["loop", var corpus, var passes, ..])
     return CleaningLoop.Run(corpus, int.Parse(passes, System.Globalization.CultureInfo.InvariantCulture), phases: args is [.., "phases"]);
 }
 
-// Stage benchmarks. Each class declares its corpus size, so the summary shows throughput per core beside time and
-// allocations. Pass BenchmarkDotNet arguments through, e.g. --filter '*Clean*' --job short.
 // Two plain modes for tagger work, outside BenchmarkDotNet: see TaggerHarness.
 if (args is ["--tagger-spans", var spansFile])
 {
     TaggerHarness.WriteSpans(spansFile);
-    return;
+    return 0;
 }
 if (args is ["--tagger-loop", var rounds])
 {
     TaggerHarness.Loop(int.Parse(rounds, System.Globalization.CultureInfo.InvariantCulture));
-    return;
+    return 0;
 }
+
+// Stage benchmarks. Each class declares its corpus size, so the summary shows throughput per core beside time and
+// allocations. Pass BenchmarkDotNet arguments through, e.g. --filter '*Clean*' --job short.
 
 var config = DefaultConfig.Instance
     .AddColumn(new ThroughputColumn("MB/s", MegabytesPerPass, "MB"))
