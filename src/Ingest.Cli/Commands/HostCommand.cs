@@ -40,6 +40,9 @@ internal static class HostCommand
         return command;
     }
 
+    private static void ConfigureLogging(ILoggingBuilder logging) =>
+        logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning).AddFilter("Azure.Core", LogLevel.Error);
+
     private static async Task<int> RunAsync(string countsFile, HostTuning tuning, CancellationToken stopToken)
     {
         HostJsonSettings settings;
@@ -67,21 +70,20 @@ internal static class HostCommand
         using var processCounter = new ProcessHttpRequestCounter(allRequests, endpoints);
         try
         {
-            using var host = LocalFunctionHost.Build(connectionString, settings,
-                logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning).AddFilter("Azure.Core", LogLevel.Error),
-                configureServices: services => services.AddSingleton(pipelineRequests));
-            await host.StartAsync(stopToken);
-            Console.WriteLine(ReadyLine);
-            try
-            {
-                await Task.Delay(Timeout.Infinite, stopToken);
-            }
-            catch (OperationCanceledException)
-            {
-                // Stopped by the harness.
-            }
-            using var stopTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            await host.StopAsync(stopTimeout.Token);
+            // Under the same supervisor as `ingest up`: a fault WebJobs hands to its exception handler (a lease renewal
+            // that comes late under a deep backlog, storage gone for a moment) restarts the job host instead of ending
+            // this process, which would leave the harness waiting for articles nobody processes.
+            using var loggerFactory = LoggerFactory.Create(ConfigureLogging);
+            var supervisor = new JobHostSupervisor(
+                supervision => LocalFunctionHost.Build(connectionString, settings, ConfigureLogging, configureServices: services =>
+                {
+                    services.AddSingleton(pipelineRequests);
+                    supervision(services);
+                }),
+                JobHostRestartBackoff.Default,
+                loggerFactory.CreateLogger<JobHostSupervisor>(),
+                TimeProvider.System);
+            await supervisor.RunAsync(() => Console.WriteLine(ReadyLine), stopToken);
         }
         catch (OperationCanceledException) when (stopToken.IsCancellationRequested)
         {
