@@ -74,15 +74,8 @@ internal static class HostCommand
             // that comes late under a deep backlog, storage gone for a moment) restarts the job host instead of ending
             // this process, which would leave the harness waiting for articles nobody processes.
             using var loggerFactory = LoggerFactory.Create(ConfigureLogging);
-            var supervisor = new JobHostSupervisor(
-                supervision => LocalFunctionHost.Build(connectionString, settings, ConfigureLogging, configureServices: services =>
-                {
-                    services.AddSingleton(pipelineRequests);
-                    supervision(services);
-                }),
-                JobHostRestartBackoff.Default,
-                loggerFactory.CreateLogger<JobHostSupervisor>(),
-                TimeProvider.System);
+            var supervisor = LocalFunctionHost.Supervised(connectionString, settings, loggerFactory, ConfigureLogging,
+                configureServices: services => services.AddSingleton(pipelineRequests));
             await supervisor.RunAsync(() => Console.WriteLine(ReadyLine), stopToken);
         }
         catch (OperationCanceledException) when (stopToken.IsCancellationRequested)

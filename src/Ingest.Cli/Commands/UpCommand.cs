@@ -79,11 +79,7 @@ internal static class UpCommand
             using var loggerFactory = LoggerFactory.Create(ConfigureConsoleLogging);
             // Storage that goes away (Azurite stopped, network down) fails the job host; the supervisor restarts it as
             // the Functions host would, so `ingest up` outlives an outage and catches up when storage is back.
-            var supervisor = new JobHostSupervisor(
-                configureServices => LocalFunctionHost.Build(connectionString, settings, ConfigureConsoleLogging, configureServices: configureServices),
-                JobHostRestartBackoff.Default,
-                loggerFactory.CreateLogger<JobHostSupervisor>(),
-                TimeProvider.System);
+            var supervisor = LocalFunctionHost.Supervised(connectionString, settings, loggerFactory, ConfigureConsoleLogging);
             var startedEmulator = azurite is not null;
             using (cancellationToken.Register(() => AnsiConsole.MarkupLine("[grey]Stopping…[/]")))
             {

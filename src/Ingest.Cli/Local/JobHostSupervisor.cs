@@ -55,6 +55,9 @@ internal sealed class JobHostSupervisor(
     /// <summary>Number of times a failed host was replaced, for the caller's summary.</summary>
     public int Restarts { get; private set; }
 
+    /// <summary>The host built last: the one running now, or the one being replaced.</summary>
+    public IHost? Current { get; private set; }
+
     /// <summary>
     /// Starts the host and keeps it running until <paramref name="cancellationToken"/> is cancelled. A failure of the
     /// first start is thrown (a wrong setting should not loop); failures after that are retried with the backoff.
@@ -66,7 +69,7 @@ internal sealed class JobHostSupervisor(
         while (true)
         {
             var fault = new TaskCompletionSource<ExceptionDispatchInfo>(TaskCreationOptions.RunContinuationsAsynchronously);
-            var host = buildHost(services => services.AddSupervisedExceptionHandler(fault));
+            var host = Current = buildHost(services => services.AddSupervisedExceptionHandler(fault));
             try
             {
                 try

@@ -25,6 +25,22 @@ internal static class LocalFunctionHost
     /// <summary>Every minute locally, so an operator trying a short <c>Ingest:Dedup:Window</c> sees entries go.</summary>
     public const string LocalDedupCleanupSchedule = "0 */1 * * * *";
 
+    /// <summary>
+    /// A supervisor that builds this host, restarting it after a fault WebJobs hands to its exception handler, as the
+    /// Functions host would: what `ingest up`, the harness's `ingest host` and the integration tests run.
+    /// </summary>
+    public static JobHostSupervisor Supervised(string connectionString, HostJsonSettings settings, ILoggerFactory loggerFactory,
+        Action<ILoggingBuilder>? configureLogging = null,
+        IEnumerable<KeyValuePair<string, string?>>? extraSettings = null, Action<IServiceCollection>? configureServices = null) =>
+        new(supervision => Build(connectionString, settings, configureLogging, extraSettings, services =>
+            {
+                configureServices?.Invoke(services);
+                supervision(services);
+            }),
+            JobHostRestartBackoff.Default,
+            loggerFactory.CreateLogger<JobHostSupervisor>(),
+            TimeProvider.System);
+
     public static IHost Build(string connectionString, HostJsonSettings settings, Action<ILoggingBuilder>? configureLogging = null,
         IEnumerable<KeyValuePair<string, string?>>? extraSettings = null, Action<IServiceCollection>? configureServices = null)
     {

@@ -93,15 +93,12 @@ public class FastTaggerEquivalenceTests
             stored[(ulong)random.NextInt64() ^ ((ulong)random.Next() << 63)] = stored.Count;
         }
         var map = new HashKeyMap<int>(stored, stored.Count);
-        var table = new FeatureRowTable(stored);
 
         Assert.Equal(stored.Count, map.Count);
-        Assert.Equal(stored.Count, table.Count);
         foreach (var (key, value) in stored)
         {
             Assert.True(map.TryGetValue(key, out var found));
             Assert.Equal(value, found);
-            Assert.Equal(value, table.RowOf(key));
         }
         for (var i = 0; i < 5_000; i++)
         {
@@ -109,11 +106,9 @@ public class FastTaggerEquivalenceTests
             if (!stored.ContainsKey(absent))
             {
                 Assert.False(map.TryGetValue(absent, out _));
-                Assert.Equal(-1, table.RowOf(absent));
             }
         }
         Assert.Equal(stored.OrderBy(e => e.Key), map.Entries().OrderBy(e => e.Key));
-        Assert.Equal(stored.OrderBy(e => e.Key), table.Entries().OrderBy(e => e.Key));
     }
 
     private static TokenTraits[] Sentence(Random random, int length)

@@ -16,7 +16,7 @@ public sealed class NerModel
     private const string Magic = "INGEST-NER";
     private const int FormatVersion = 2;
 
-    private readonly FeatureRowTable _rows;
+    private readonly HashKeyMap<int> _rows;
 
     internal NerModel(
         string version,
@@ -36,7 +36,11 @@ public sealed class NerModel
         Tags = tags;
         Lexicon = lexicon;
         Gazetteer = gazetteer;
-        _rows = new FeatureRowTable(rows);
+        foreach (var row in rows.Values)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(row);
+        }
+        _rows = new HashKeyMap<int>(rows, rows.Count);
         WeightStride = (tags.Count + Vector128<float>.Count - 1) / Vector128<float>.Count * Vector128<float>.Count;
         Weights = PadRows(weights, tags.Count, WeightStride);
         Transitions = transitions;
@@ -85,9 +89,9 @@ public sealed class NerModel
     /// <summary>Scores are divided by this before the softmax that gives confidences; fitted on dev data.</summary>
     internal float ConfidenceTemperature { get; }
 
-    internal int RowOf(ulong key) => _rows.RowOf(key);
+    internal int RowOf(ulong key) => _rows.TryGetValue(key, out var row) ? row : -1;
 
-    internal FeatureRowTable Rows => _rows;
+    internal HashKeyMap<int> Rows => _rows;
 
     public void Write(Stream destination)
     {

@@ -75,7 +75,7 @@ internal static class SequenceDecoder
             }
             for (var k = 0; k < n * Features; k++)
             {
-                var row = table.RowOf(keys[k]);
+                var row = table.TryGetValue(keys[k], out var found) ? found : -1;
                 rows[k] = row;
                 if (row >= 0 && Sse.IsSupported)
                 {
