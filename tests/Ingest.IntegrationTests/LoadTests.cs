@@ -16,6 +16,13 @@ namespace Ingest.IntegrationTests;
 /// Two hosts on one Azurite take 2,000 files dropped in parallel, 30 % exact and 10 % near duplicates: every file ends in
 /// exactly one outcome, and every story in exactly one canonical record.
 /// </summary>
+/// <remarks>
+/// Not in <c>./test</c> yet (category <c>Load</c>): it passed twice here (9 min 10 s alone, and in a full run), but a third,
+/// full run ended with 1,800 of 2,000 outcomes: none of the 200 near copies dropped after the first wave was through got
+/// an outcome within 10 minutes, so neither the blob trigger nor the sweep took them. Until that is understood it would
+/// make CI fail at random. Run it with <c>dotnet test tests/Ingest.IntegrationTests -c Release --filter Category=Load</c>.
+/// </remarks>
+[Trait("Category", "Load")]
 public sealed class LoadTests(AzuriteFixture azurite, ITestOutputHelper output) : IClassFixture<AzuriteFixture>
 {
     private const int Files = 2_000;
@@ -71,10 +78,11 @@ public sealed class LoadTests(AzuriteFixture azurite, ITestOutputHelper output) 
         // published: which of two similar articles is the original is decided by arrival (the earlier one is canonical),
         // so only a near copy that arrives later has a fixed expected verdict.
         var firstIds = await DropAllAsync(firstWave);
-        await WaitForOutcomeCountAsync(firstWave.Count, TimeSpan.FromMinutes(30));
+        Func<Task<string>> diagnose = () => DiagnoseAsync(logs, (first, "first"), (second, "second"));
+        await WaitForOutcomeCountAsync(firstWave.Count, TimeSpan.FromMinutes(30), diagnose);
         var firstWaveTime = total.Elapsed;
         var nearIds = await DropAllAsync(nearWave);
-        await WaitForOutcomeCountAsync(Files, TimeSpan.FromMinutes(10));
+        await WaitForOutcomeCountAsync(Files, TimeSpan.FromMinutes(10), diagnose);
         output.WriteLine($"{Files} files on two hosts: originals and exact copies ({firstWave.Count}) in {firstWaveTime.TotalSeconds:0} s, "
             + $"all outcomes in {total.Elapsed.TotalSeconds:0} s");
         output.WriteLine(DescribeWork(logs));
@@ -169,7 +177,7 @@ public sealed class LoadTests(AzuriteFixture azurite, ITestOutputHelper output) 
     /// Waits until the processed container holds <paramref name="expected"/> documents. One listing a round instead of a
     /// read per article: 2,000 point reads every quarter second would load Azurite more than the hosts do.
     /// </summary>
-    private async Task WaitForOutcomeCountAsync(int expected, TimeSpan timeout)
+    private async Task WaitForOutcomeCountAsync(int expected, TimeSpan timeout, Func<Task<string>> diagnose)
     {
         var container = azurite.Clients.Container(ChainNames.ProcessedContainer);
         var deadline = DateTime.UtcNow + timeout;
@@ -183,7 +191,45 @@ public sealed class LoadTests(AzuriteFixture azurite, ITestOutputHelper output) 
             }
             await Task.Delay(TimeSpan.FromSeconds(2));
         }
-        throw new TimeoutException($"{count} of {expected} outcomes within {timeout.TotalMinutes} minutes.");
+        var diagnosis = await diagnose();
+        output.WriteLine(diagnosis);
+        throw new TimeoutException($"{count} of {expected} outcomes within {timeout.TotalMinutes} minutes.\n{diagnosis}");
+    }
+
+    /// <summary>
+    /// What the hosts were doing when outcomes stopped coming: restarts, who holds the WebJobs singleton locks (the blob
+    /// listener's and the sweep timer's), when each function last ran, and the last warnings and errors.
+    /// </summary>
+    private async Task<string> DiagnoseAsync(CapturingLoggerProvider logs, params (ChainHost Host, string Name)[] hosts)
+    {
+        var report = new System.Text.StringBuilder();
+        report.AppendLine("Restarts: " + string.Join(", ", hosts.Select(h => $"{h.Name} {h.Host.Restarts}")));
+        try
+        {
+            var locks = azurite.Clients.Blobs.GetBlobContainerClient("azure-webjobs-hosts");
+            await foreach (var blob in locks.GetBlobsAsync(prefix: "locks/"))
+            {
+                report.AppendLine($"Lock {blob.Name}: lease {blob.Properties.LeaseState}/{blob.Properties.LeaseStatus}, modified {blob.Properties.LastModified:HH:mm:ss}");
+            }
+        }
+        catch (Azure.RequestFailedException ex)
+        {
+            report.AppendLine("Locks not listed: " + ex.Message);
+        }
+        var now = DateTimeOffset.UtcNow;
+        var entries = logs.Entries.ToList();
+        foreach (var function in entries.Select(e => (e, m: ExecutedLine.Match(e.Line))).Where(p => p.m.Success)
+                     .GroupBy(p => p.m.Groups[1].Value).OrderBy(g => g.Key))
+        {
+            report.AppendLine($"Last run of {function.Key}: {(now - function.Max(p => p.e.Time)).TotalSeconds:0} s ago ({function.Count()} runs)");
+        }
+        report.AppendLine("Last warnings and errors:");
+        foreach (var entry in entries.Where(e => e.Level >= LogLevel.Warning).TakeLast(25))
+        {
+            var line = entry.Line.Length > 600 ? entry.Line[..600] + "…" : entry.Line;
+            report.AppendLine($"  {(now - entry.Time).TotalSeconds:0} s ago: {line}");
+        }
+        return report.ToString();
     }
 
     /// <summary>Runs per function (succeeded/failed) and blobs the sweep recovered, from the captured host logs.</summary>

@@ -25,13 +25,16 @@ public sealed class ChainHost : IAsyncDisposable
     private readonly CancellationTokenSource _stop;
     private readonly Task _run;
     private readonly ILoggerFactory _loggerFactory;
-    private readonly Func<IHost> _current;
+    private readonly JobHostSupervisor _supervisor;
 
-    private ChainHost(CancellationTokenSource stop, Task run, ILoggerFactory loggerFactory, Func<IHost> current) =>
-        (_stop, _run, _loggerFactory, _current) = (stop, run, loggerFactory, current);
+    private ChainHost(CancellationTokenSource stop, Task run, ILoggerFactory loggerFactory, JobHostSupervisor supervisor) =>
+        (_stop, _run, _loggerFactory, _supervisor) = (stop, run, loggerFactory, supervisor);
 
     /// <summary>The services of the host running now (a fresh one after a supervised restart).</summary>
-    public IServiceProvider Services => _current().Services;
+    public IServiceProvider Services => _supervisor.Current!.Services;
+
+    /// <summary>How many times the supervisor replaced a failed job host.</summary>
+    public int Restarts => _supervisor.Restarts;
 
     public static Task<ChainHost> StartAsync(
         AzuriteFixture azurite,
@@ -70,18 +73,9 @@ public sealed class ChainHost : IAsyncDisposable
         {
             merged[key] = value;
         }
-        IHost? current = null;
         // The supervisor's own lines (a restart) go wherever the test sends the host's logs.
         var loggerFactory = LoggerFactory.Create(builder => configureLogging?.Invoke(builder));
-        var supervisor = new JobHostSupervisor(
-            supervision => current = LocalFunctionHost.Build(connectionString, hostSettings, configureLogging ?? (_ => { }), merged, services =>
-            {
-                configureServices?.Invoke(services);
-                supervision(services);
-            }),
-            JobHostRestartBackoff.Default,
-            loggerFactory.CreateLogger<JobHostSupervisor>(),
-            TimeProvider.System);
+        var supervisor = LocalFunctionHost.Supervised(connectionString, hostSettings, loggerFactory, configureLogging, merged, configureServices);
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var stop = new CancellationTokenSource();
         var run = Task.Run(() => supervisor.RunAsync(() => started.TrySetResult(), stop.Token));
@@ -92,7 +86,7 @@ public sealed class ChainHost : IAsyncDisposable
             await run;
             throw new InvalidOperationException("The chain host stopped before it started.");
         }
-        return new ChainHost(stop, run, loggerFactory, () => current!);
+        return new ChainHost(stop, run, loggerFactory, supervisor);
     }
 
     public async ValueTask DisposeAsync()
