@@ -207,7 +207,7 @@ public sealed class LoadTests(AzuriteFixture azurite, ITestOutputHelper output) 
         try
         {
             var locks = azurite.Clients.Blobs.GetBlobContainerClient("azure-webjobs-hosts");
-            await foreach (var blob in locks.GetBlobsAsync(prefix: "locks/"))
+            await foreach (var blob in locks.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, "locks/", CancellationToken.None))
             {
                 report.AppendLine($"Lock {blob.Name}: lease {blob.Properties.LeaseState}/{blob.Properties.LeaseStatus}, modified {blob.Properties.LastModified:HH:mm:ss}");
             }
