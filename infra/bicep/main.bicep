@@ -171,10 +171,12 @@ module storage 'modules/storage.bicep' = {
       'ingest-work'
     ]
     queueNames: [
+      'articles-clean'
       'articles-deduplicate'
       'articles-recognize'
       'articles-publish'
       'articles-processed'
+      'articles-clean-poison'
       'articles-deduplicate-poison'
       'articles-recognize-poison'
       'articles-publish-poison'

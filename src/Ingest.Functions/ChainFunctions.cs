@@ -19,6 +19,14 @@ public sealed class CleanArticleFunction(CleanStage stage)
         stage.RunTriggeredAsync(new SourceBlobRef(ChainNames.IncomingContainer, name, blob.Properties.ETag), cancellationToken);
 }
 
+/// <summary>articles-clean → clean: blobs the reconcile sweep handed over because the blob trigger had not taken them.</summary>
+public sealed class CleanRequestedArticleFunction(CleanStage stage)
+{
+    [FunctionName(FunctionNames.CleanRequestedArticle)]
+    public Task RunAsync([QueueTrigger(ChainNames.CleanQueue)] string message, int dequeueCount, CancellationToken cancellationToken) =>
+        stage.RunQueuedAsync(message, dequeueCount, cancellationToken);
+}
+
 public sealed class DeduplicateArticleFunction(DeduplicateStage stage)
 {
     [FunctionName(FunctionNames.DeduplicateArticle)]
@@ -45,6 +53,10 @@ public sealed class FailPoisonedItemsFunctions(PoisonStage stage)
 {
     [FunctionName(FunctionNames.FailPoisonedBlob)]
     public Task BlobTriggerPoisonAsync([QueueTrigger(ChainNames.BlobTriggerPoisonQueue)] string message, CancellationToken cancellationToken) =>
+        stage.HandleBlobTriggerPoisonAsync(message, cancellationToken);
+
+    [FunctionName(FunctionNames.FailPoisonedCleanRequest)]
+    public Task CleanPoisonAsync([QueueTrigger(ChainNames.CleanPoisonQueue)] string message, CancellationToken cancellationToken) =>
         stage.HandleBlobTriggerPoisonAsync(message, cancellationToken);
 
     [FunctionName(FunctionNames.FailPoisonedDeduplication)]
@@ -85,10 +97,12 @@ public sealed class ExpireDedupEntriesFunction(DedupIndexCleanup cleanup)
 public static class FunctionNames
 {
     public const string CleanArticle = "CleanArticle";
+    public const string CleanRequestedArticle = "CleanRequestedArticle";
     public const string DeduplicateArticle = "DeduplicateArticle";
     public const string RecognizeEntities = "RecognizeEntities";
     public const string PublishOutcome = "PublishOutcome";
     public const string FailPoisonedBlob = "FailPoisonedBlob";
+    public const string FailPoisonedCleanRequest = "FailPoisonedCleanRequest";
     public const string FailPoisonedDeduplication = "FailPoisonedDeduplication";
     public const string FailPoisonedRecognition = "FailPoisonedRecognition";
     public const string FailPoisonedPublish = "FailPoisonedPublish";
@@ -98,7 +112,7 @@ public static class FunctionNames
     /// <summary>The function classes, for hosts that index them explicitly (the local JobHost).</summary>
     public static readonly IReadOnlyList<Type> Types =
     [
-        typeof(CleanArticleFunction), typeof(DeduplicateArticleFunction), typeof(RecognizeEntitiesFunction),
+        typeof(CleanArticleFunction), typeof(CleanRequestedArticleFunction), typeof(DeduplicateArticleFunction), typeof(RecognizeEntitiesFunction),
         typeof(PublishOutcomeFunction), typeof(FailPoisonedItemsFunctions), typeof(ReconcileIncomingFunction),
         typeof(ExpireDedupEntriesFunction),
     ];

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Azure.Data.Tables;
 using Ingest.Cli.Bench;
 using Ingest.Core.Storage;
@@ -47,6 +48,28 @@ public sealed class BenchE2eTests(AzuriteFixture azurite) : IClassFixture<Azurit
         Assert.Equal(Articles, benchRecords.Count);
         Assert.All(benchRecords, r => Assert.Equal("processed", r.GetString("Status")));
         Assert.Equal(Articles, benchRecords.Select(r => r.GetString("SourceName")).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_host_that_dies_mid_run_ends_the_run_at_once_with_the_reason_and_its_last_lines()
+    {
+        // A slow steady rate keeps the run going for minutes: without the watchdog the harness would wait out --timeout.
+        await using var bench = _cli.Start("bench", "e2e", "--articles", "600", "--rate", "2", "--hosts", "2", "--size", "60",
+            "--timeout", "1800", "--configured-storage");
+        await bench.WaitForOutputAsync("hosts ready (pid ", TimeSpan.FromMinutes(3));
+        var pids = System.Text.RegularExpressions.Regex.Match(bench.Output, @"hosts ready \(pid (\d+), (\d+)\)");
+        Assert.True(pids.Success, bench.Output);
+        var victim = int.Parse(pids.Groups[2].Value);
+
+        Process.GetProcessById(victim).Kill();
+        var exit = await bench.WaitForExitAsync(TimeSpan.FromMinutes(2));
+
+        Assert.Equal(1, exit);
+        var output = string.Join(' ', bench.Output.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains($"ingest host {victim} exited with 137 during the run", output);
+        Assert.Contains("articles were published", output);
+        Assert.Contains($"--- last lines of ingest host {victim}:", output);
+        Assert.DoesNotContain("throughput", output);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using Ingest.Core.Articles;
 using Ingest.Core.Configuration;
 using Ingest.Core.Pipeline;
 using Ingest.Core.Storage;
@@ -55,10 +56,11 @@ public sealed class CleanEntryTests(AzuriteFixture azurite) : IClassFixture<Azur
         Assert.Equal(drops.Length, first);
         Assert.Equal(0, second);
         var handed = new List<string>();
-        var queue = azurite.Clients.Queue(ChainNames.DeduplicateQueue);
+        var queue = azurite.Clients.Queue(ChainNames.CleanQueue);
         while ((await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(5))).Value is { Length: > 0 } batch)
         {
-            handed.AddRange(batch.Select(m => StageMessage.TryParse(m.Body.ToString(), out var parsed) ? parsed.ArticleId : "unreadable"));
+            handed.AddRange(batch.Select(m => CleanRequest.TryParse(m.Body.ToString(), out var blob)
+                ? ArticleId.ForBlob(blob.Container, blob.Name, blob.ETag) : "unreadable"));
         }
         Assert.Equal(drops.Select(d => d.ArticleId).Order(), handed.Where(id => drops.Any(d => d.ArticleId == id)).Order());
     }

@@ -101,6 +101,24 @@ public sealed class FailureTests(FailureFixture fixture) : IClassFixture<Failure
     }
 
     [Fact]
+    public async Task A_clean_request_that_fails_every_attempt_ends_as_a_failed_record()
+    {
+        // A request as the reconcile sweep sends it, for a blob no trigger watches, so only the clean queue can take it.
+        var blob = new SourceBlobRef("elsewhere", FailureFixture.FailReadPrefix + "requested.txt", "\"0x8DD0000000000A1\"");
+        var id = ArticleId.ForBlob(blob.Container, blob.Name, blob.ETag);
+        await Clients.Queue(ChainNames.CleanQueue).SendMessageAsync(CleanRequest.ToJson(blob));
+
+        var document = await ChainDriver.WaitForOutcomeAsync(Clients, id, TimeSpan.FromMinutes(3));
+
+        Assert.Equal(ArticleStatus.Failed, document.Status);
+        Assert.Equal(StageNames.Clean, document.Failure!.Stage);
+        Assert.Contains("Injected read fault", document.Failure.Error);
+        Assert.Equal(ChainHost.FastSettings.MaxDequeueCount, document.Failure.Attempts);
+        SchemaValidator.AssertValid(DocumentJson.Serialize(document));
+        await WaitForEmptyAsync(ChainNames.CleanPoisonQueue);
+    }
+
+    [Fact]
     public async Task A_file_over_the_size_limit_is_rejected_from_its_properties()
     {
         var (_, id) = await ChainDriver.DropAsync(Clients, "limits/too-big.txt", new string('x', FailureFixture.MaxInputBytes + 1));

@@ -1,3 +1,4 @@
+using Ingest.Core.Articles;
 using Ingest.Core.Configuration;
 using Ingest.Core.Pipeline;
 using Ingest.Core.Storage;
@@ -27,10 +28,84 @@ public sealed class ReconcilerTests(AzuriteFixture azurite) : IClassFixture<Azur
         var second = await reconciler.ReconcileAsync(CancellationToken.None);
 
         Assert.Equal(1, first);
-        Assert.Equal(0, second); // its work item is now in flight: not handed over twice
+        Assert.Equal(0, second); // its clean request is queued: not handed over twice
+        // The sweep only hands over: the cleaning happens where the request is consumed, with the queue's retries.
+        Assert.False((await azurite.Clients.Container(ChainNames.WorkContainer).GetBlobClient(BlobWorkItemStore.BlobName(id, WorkItems.Cleaned)).ExistsAsync()).Value);
+        var request = (await azurite.Clients.Queue(ChainNames.CleanQueue).ReceiveMessageAsync()).Value;
+        Assert.True(CleanRequest.TryParse(request.Body.ToString(), out var blob));
+        Assert.Equal(id, ArticleId.ForBlob(blob.Container, blob.Name, blob.ETag));
+
+        // Consumed, the request runs the clean stage, which queues deduplication.
+        await services.GetRequiredService<CleanStage>().RunQueuedAsync(request.Body.ToString(), 1, CancellationToken.None);
         Assert.True((await azurite.Clients.Container(ChainNames.WorkContainer).GetBlobClient(BlobWorkItemStore.BlobName(id, WorkItems.Cleaned)).ExistsAsync()).Value);
         var message = (await azurite.Clients.Queue(ChainNames.DeduplicateQueue).ReceiveMessageAsync()).Value;
         Assert.True(StageMessage.TryParse(message.Body.ToString(), out var parsed));
         Assert.Equal(id, parsed.ArticleId);
+    }
+
+    /// <summary>
+    /// The hole the queue closes: a cleaning run that saved its work item and then died (here: cancelled, as when the
+    /// sweep timer's run or its host is stopped) left a blob that every later sweep took for "in flight". Now that run is
+    /// a request on a queue; cancelled, it is not acknowledged, and its redelivery finishes the hand-over.
+    /// </summary>
+    [Fact]
+    public async Task A_clean_request_cut_short_after_saving_its_work_item_is_finished_by_its_redelivery()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = azurite.ConnectionString,
+            ["Ingest:ReconcileGrace"] = "00:00:00",
+        }).Build();
+        var cut = new CancelAfterWorkItemSaved();
+        // Registered before the chain: AddIngestChain only adds its own store when none is there.
+        await using var services = new ServiceCollection().AddLogging()
+            .AddSingleton<IWorkItemStore>(provider => cut.Wrap(ActivatorUtilities.CreateInstance<BlobWorkItemStore>(provider)))
+            .AddIngestChain(configuration).BuildServiceProvider();
+        var (name, id) = await ChainDriver.DropAsync(azurite.Clients, "missed/cut-short.txt",
+            "Cut short\n\nThe first cleaning run of this article stops right after saving its work item.");
+        var properties = await azurite.Clients.Container(ChainNames.IncomingContainer).GetBlobClient(name).GetPropertiesAsync();
+        var request = CleanRequest.ToJson(new SourceBlobRef(ChainNames.IncomingContainer, name, properties.Value.ETag.ToString()));
+        var clean = services.GetRequiredService<CleanStage>();
+
+        var queuedBefore = await CountAsync(ChainNames.DeduplicateQueue); // the other test's message may still be there
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => clean.RunQueuedAsync(request, 1, cut.Token));
+        Assert.True((await azurite.Clients.Container(ChainNames.WorkContainer).GetBlobClient(BlobWorkItemStore.BlobName(id, WorkItems.Cleaned)).ExistsAsync()).Value);
+        Assert.Equal(queuedBefore, await CountAsync(ChainNames.DeduplicateQueue)); // saved, nothing queued: the state that used to stick
+
+        await clean.RunQueuedAsync(request, 2, CancellationToken.None);   // the trigger engine's redelivery
+        var message = (await azurite.Clients.Queue(ChainNames.DeduplicateQueue).ReceiveMessageAsync()).Value;
+        Assert.True(StageMessage.TryParse(message.Body.ToString(), out var parsed));
+        Assert.Equal(id, parsed.ArticleId);
+    }
+
+    private async Task<int> CountAsync(string queue) =>
+        (await azurite.Clients.Queue(queue).GetPropertiesAsync()).Value.ApproximateMessagesCount;
+
+    /// <summary>Cancels its token as soon as the first work item has been saved.</summary>
+    private sealed class CancelAfterWorkItemSaved
+    {
+        private readonly CancellationTokenSource _source = new();
+
+        public CancellationToken Token => _source.Token;
+
+        public IWorkItemStore Wrap(IWorkItemStore inner) => new Store(inner, _source);
+
+        private sealed class Store(IWorkItemStore inner, CancellationTokenSource source) : IWorkItemStore
+        {
+            public async Task SaveAsync(ProcessedDocument document, string workItem, CancellationToken cancellationToken)
+            {
+                await inner.SaveAsync(document, workItem, cancellationToken);
+                await source.CancelAsync();
+            }
+
+            public Task<ProcessedDocument?> LoadAsync(string articleId, string workItem, CancellationToken cancellationToken) =>
+                inner.LoadAsync(articleId, workItem, cancellationToken);
+
+            public Task<bool> ExistsAsync(string articleId, string workItem, CancellationToken cancellationToken) =>
+                inner.ExistsAsync(articleId, workItem, cancellationToken);
+
+            public Task DeleteAllAsync(string articleId, CancellationToken cancellationToken) => inner.DeleteAllAsync(articleId, cancellationToken);
+        }
     }
 }

@@ -76,7 +76,7 @@ public sealed class StorageOutageTests(PersistentAzuriteFixture azurite, ITestOu
 
         // Nothing left behind: no stage message (visible or not), nothing poisoned, no work item.
         await ChainProbe.WaitUntilAsync(async () => await CountStageMessagesAsync() == 0, TimeSpan.FromSeconds(30));
-        foreach (var poison in new[] { ChainNames.DeduplicatePoisonQueue, ChainNames.RecognizePoisonQueue, ChainNames.PublishPoisonQueue, ChainNames.BlobTriggerPoisonQueue })
+        foreach (var poison in new[] { ChainNames.CleanPoisonQueue, ChainNames.DeduplicatePoisonQueue, ChainNames.RecognizePoisonQueue, ChainNames.PublishPoisonQueue, ChainNames.BlobTriggerPoisonQueue })
         {
             Assert.Equal(0, (await azurite.Clients.Queue(poison).GetPropertiesAsync()).Value.ApproximateMessagesCount);
         }

@@ -117,7 +117,7 @@ public sealed partial class TableConflictTests(AzuriteFixture azurite) : IClassF
             .QueryAsync<TableEntity>(e => e.RowKey == id).ToListAsync();
         Assert.Equal([ArticleRows.StatusPartition(ArticleStatus.Processed)], statusRows.Select(r => r.PartitionKey));
         Assert.Empty(await azurite.Clients.Table(ChainNames.StageErrorsTable).QueryAsync<TableEntity>(e => e.PartitionKey == id).ToListAsync());
-        foreach (var poison in new[] { ChainNames.DeduplicatePoisonQueue, ChainNames.RecognizePoisonQueue, ChainNames.PublishPoisonQueue, ChainNames.BlobTriggerPoisonQueue })
+        foreach (var poison in new[] { ChainNames.CleanPoisonQueue, ChainNames.DeduplicatePoisonQueue, ChainNames.RecognizePoisonQueue, ChainNames.PublishPoisonQueue, ChainNames.BlobTriggerPoisonQueue })
         {
             Assert.Equal(0, (await azurite.Clients.Queue(poison).GetPropertiesAsync()).Value.ApproximateMessagesCount);
         }

@@ -15,6 +15,7 @@ internal sealed class BenchHostProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly List<string> _output = [];
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<int> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private BenchHostProcess(Process process, string countsFile)
     {
@@ -24,6 +25,9 @@ internal sealed class BenchHostProcess : IAsyncDisposable
 
     public int Id => _process.Id;
     public string CountsFile { get; }
+
+    /// <summary>Completes with the exit code when the process ends, whenever that is: the harness stops waiting for a dead host.</summary>
+    public Task<int> Exited => _exited.Task;
 
     public static BenchHostProcess Start(string connectionString, RepositoryLayout layout, string countsFile, HostTuning tuning,
         IReadOnlyDictionary<string, string> environment)
@@ -57,8 +61,12 @@ internal sealed class BenchHostProcess : IAsyncDisposable
         process.OutputDataReceived += (_, e) => host.OnLine(e.Data);
         process.ErrorDataReceived += (_, e) => host.OnLine(e.Data);
         process.EnableRaisingEvents = true;
-        process.Exited += (_, _) => host._ready.TrySetException(new InvalidOperationException(
-            $"ingest host {process.Id} exited with {process.ExitCode} before it was ready:{Environment.NewLine}{host.LastOutput(40)}"));
+        process.Exited += (_, _) =>
+        {
+            host._ready.TrySetException(new InvalidOperationException(
+                $"ingest host {process.Id} exited with {process.ExitCode} before it was ready:{Environment.NewLine}{host.LastOutput(40)}"));
+            host._exited.TrySetResult(process.ExitCode);
+        };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return host;

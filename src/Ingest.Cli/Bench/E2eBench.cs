@@ -45,6 +45,12 @@ internal static class E2eBench
 {
     private static readonly TimeSpan HostStartTimeout = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan HostStopTimeout = TimeSpan.FromSeconds(60);
+    /// <summary>
+    /// No article published for this long, with all of them dropped, means the hosts are stuck (restarting in a loop,
+    /// or storage gone): waiting out a long --timeout would only hide it. Even a 10,000-article backlog publishes
+    /// several articles a second here.
+    /// </summary>
+    private static readonly TimeSpan StallTimeout = TimeSpan.FromMinutes(5);
 
     public static async Task<int> RunAsync(E2eBenchSettings settings, CancellationToken cancellationToken)
     {
@@ -92,8 +98,15 @@ internal static class E2eBench
             }
             await Task.WhenAll(hosts.Select(h => h.WaitUntilReadyAsync(HostStartTimeout, cancellationToken)));
             var cpuAtReady = hosts.Select(h => h.CpuTime()).ToArray();
+            Console.WriteLine($"bench e2e: hosts ready (pid {string.Join(", ", hosts.Select(h => h.Id))}), dropping");
 
             var run = await DropAndFollowAsync(settings, clients, hosts, cancellationToken);
+            if (run.Abort is { } abort)
+            {
+                return CliContext.Error(string.Create(CultureInfo.InvariantCulture,
+                    $"{abort} after {run.Published.Count} of {settings.Articles} articles were published (outcomes so far: {DescribeStatuses(run.Statuses)}).")
+                    + string.Concat(hosts.Select(h => $"{Environment.NewLine}--- last lines of ingest host {h.Id}:{Environment.NewLine}{h.LastOutput(30)}")));
+            }
 
             var cpuAtEnd = hosts.Select(h => h.CpuTime()).ToArray();
             var peakMemory = hosts.Select(h => h.PeakMemoryBytes()).ToArray();
@@ -159,7 +172,8 @@ internal static class E2eBench
         IReadOnlyDictionary<int, TimeSpan> Dropped,
         IReadOnlyDictionary<int, TimeSpan> Published,
         IReadOnlyDictionary<string, int> Statuses,
-        IReadOnlyList<MemorySample> Memory);
+        IReadOnlyList<MemorySample> Memory,
+        string? Abort);
 
     private sealed record MemorySample(int Published, long[] ResidentBytes);
 
@@ -187,6 +201,38 @@ internal static class E2eBench
             memory.Add(new MemorySample(published.Count, hosts.Select(h => h.ResidentMemoryBytes()).ToArray()));
         }, stop.Token);
 
+        // Fail fast: a host that exits, or a run that stops publishing, ends the run with the reason instead of a silent wait.
+        string? abort = null;
+        var droppedAll = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var watchdog = Task.Run(async () =>
+        {
+            var anyExit = Task.WhenAny(hosts.Select(h => h.Exited));
+            var lastCount = -1;
+            var lastProgress = clock.Elapsed;
+            while (!follow.IsCompleted && !stop.IsCancellationRequested)
+            {
+                await Task.WhenAny(anyExit, follow, Task.Delay(TimeSpan.FromSeconds(5), stop.Token)).ConfigureAwait(false);
+                if (anyExit.IsCompleted && !follow.IsCompleted)
+                {
+                    var dead = hosts.First(h => h.Exited.IsCompleted);
+                    abort = $"ingest host {dead.Id} exited with {dead.Exited.Result} during the run";
+                }
+                else if (published.Count != lastCount || !droppedAll.Task.IsCompleted)
+                {
+                    (lastCount, lastProgress) = (published.Count, clock.Elapsed);
+                }
+                else if (clock.Elapsed - lastProgress >= StallTimeout)
+                {
+                    abort = $"no article was published for {StallTimeout.TotalMinutes:0} minutes (the hosts are running but stuck)";
+                }
+                if (abort is not null)
+                {
+                    await stop.CancelAsync().ConfigureAwait(false);
+                    return;
+                }
+            }
+        }, CancellationToken.None);
+
         var incoming = clients.Container(ChainNames.IncomingContainer);
         var firstDrop = clock.Elapsed;
         async ValueTask DropAsync(int index, CancellationToken ct)
@@ -194,27 +240,39 @@ internal static class E2eBench
             await incoming.GetBlobClient($"{prefix}{index:D6}.txt").UploadAsync(BinaryData.FromString(generator.TextOf(index)), ct).ConfigureAwait(false);
             dropped[index] = clock.Elapsed;
         }
-        if (settings.DropRate is { } rate)
+        async Task DropAllAsync()
         {
-            // A steady rate: the i-th upload starts at i / rate seconds, whatever the previous ones are doing.
-            var uploads = new List<Task>();
-            for (var i = 0; i < settings.Articles; i++)
+            if (settings.DropRate is { } rate)
             {
-                var due = firstDrop + TimeSpan.FromSeconds(i / rate);
-                if (due > clock.Elapsed)
+                // A steady rate: the i-th upload starts at i / rate seconds, whatever the previous ones are doing.
+                var uploads = new List<Task>();
+                for (var i = 0; i < settings.Articles; i++)
                 {
-                    await Task.Delay(due - clock.Elapsed, stop.Token).ConfigureAwait(false);
+                    var due = firstDrop + TimeSpan.FromSeconds(i / rate);
+                    if (due > clock.Elapsed)
+                    {
+                        await Task.Delay(due - clock.Elapsed, stop.Token).ConfigureAwait(false);
+                    }
+                    uploads.Add(DropAsync(i, stop.Token).AsTask());
                 }
-                uploads.Add(DropAsync(i, stop.Token).AsTask());
+                await Task.WhenAll(uploads).ConfigureAwait(false);
             }
-            await Task.WhenAll(uploads).ConfigureAwait(false);
+            else
+            {
+                await Parallel.ForEachAsync(Enumerable.Range(0, settings.Articles),
+                    new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = stop.Token }, DropAsync).ConfigureAwait(false);
+            }
         }
-        else
+        try
         {
-            await Parallel.ForEachAsync(Enumerable.Range(0, settings.Articles),
-                new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = stop.Token }, DropAsync).ConfigureAwait(false);
+            await DropAllAsync().ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (abort is not null && !cancellationToken.IsCancellationRequested)
+        {
+            // The watchdog stopped the run: its reason is reported below.
         }
         var lastDropped = clock.Elapsed;
+        droppedAll.TrySetResult();
 
         try
         {
@@ -231,7 +289,14 @@ internal static class E2eBench
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
         }
-        return new RunResult(firstDrop, lastDropped, dropped, published, statuses, memory);
+        try
+        {
+            await watchdog.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        return new RunResult(firstDrop, lastDropped, dropped, published, statuses, memory, abort);
     }
 
     /// <summary>

@@ -121,8 +121,8 @@ internal static class UpCommand
         var table = new Table().Border(TableBorder.Rounded).HideHeaders().AddColumns("", "");
         table.AddRow("Storage", Markup.Escape(DescribeStorage(connectionString)) + (startedEmulator ? " [grey](Azurite started by ingest up)[/]" : ""));
         table.AddRow("Functions", string.Join(", ",
-            FunctionNames.CleanArticle, FunctionNames.DeduplicateArticle, FunctionNames.RecognizeEntities, FunctionNames.PublishOutcome,
-            FunctionNames.ReconcileIncoming, "4 poison-queue drains"));
+            FunctionNames.CleanArticle, FunctionNames.CleanRequestedArticle, FunctionNames.DeduplicateArticle, FunctionNames.RecognizeEntities,
+            FunctionNames.PublishOutcome, FunctionNames.ReconcileIncoming, FunctionNames.ExpireDedupEntries, "5 poison-queue drains"));
         table.AddRow("Drop files into", $"container [bold]{ChainNames.IncomingContainer}[/]  (./ingest drop PATH…)");
         table.AddRow("Read results", "./ingest results   ·   ./ingest results --json");
         table.AddRow("Queues", $"batch {settings.BatchSize}, max dequeue {settings.MaxDequeueCount}, polling ≤ {settings.MaxPollingInterval.TotalSeconds:0.#} s");

@@ -24,7 +24,8 @@ public sealed class CleanStage(
     /// with work in flight but no outcome is run again: that run may have died between saving its work item and
     /// queueing the next stage.
     /// </summary>
-    public async Task RunTriggeredAsync(SourceBlobRef blob, CancellationToken cancellationToken)
+    /// <param name="attempt">Which delivery this is, when the trigger says (0 when it does not: the blob trigger).</param>
+    public async Task RunTriggeredAsync(SourceBlobRef blob, CancellationToken cancellationToken, int attempt = 0)
     {
         var articleId = ArticleId.ForBlob(blob.Container, blob.Name, blob.ETag);
         if (await outcomes.HasOutcomeAsync(articleId, cancellationToken).ConfigureAwait(false))
@@ -32,10 +33,27 @@ public sealed class CleanStage(
             logger.LogDebug("Skipped {BlobName} ({ArticleId}): its outcome is already published", blob.Name, articleId);
             return;
         }
-        await RunAsync(blob, cancellationToken).ConfigureAwait(false);
+        await RunAsync(blob, cancellationToken, attempt).ConfigureAwait(false);
     }
 
-    public async Task RunAsync(SourceBlobRef blob, CancellationToken cancellationToken)
+    /// <summary>
+    /// The entry for a blob the reconcile sweep handed over on <see cref="ChainNames.CleanQueue"/>: the same as the
+    /// trigger's. The message is deleted only when this returns, so a run that dies or is cancelled after saving its
+    /// work item but before queueing the next stage runs again.
+    /// </summary>
+    public async Task RunQueuedAsync(string message, int dequeueCount, CancellationToken cancellationToken)
+    {
+        if (!CleanRequest.TryParse(message, out var blob))
+        {
+            // Not ours and not retryable: say so once instead of cycling it into the poison queue.
+            logger.LogError("Discarded a malformed message on the {Queue} queue: {Message}", ChainNames.CleanQueue, QueueStage.Truncate(message));
+            return;
+        }
+        logger.LogDebug("Clean request for {BlobName} (delivery {DequeueCount})", blob.Name, dequeueCount);
+        await RunTriggeredAsync(blob, cancellationToken, dequeueCount).ConfigureAwait(false);
+    }
+
+    public async Task RunAsync(SourceBlobRef blob, CancellationToken cancellationToken, int attempt = 0)
     {
         var articleId = ArticleId.ForBlob(blob.Container, blob.Name, blob.ETag);
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["ArticleId"] = articleId, ["Stage"] = StageNames.Clean });
@@ -51,7 +69,7 @@ public sealed class CleanStage(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The blob trigger retries on its own; remember why, so its poison entry becomes a failed record that says so.
-            await errors.RecordBestEffortAsync(articleId, StageNames.Clean, ex, attempt: 0, logger).ConfigureAwait(false);
+            await errors.RecordBestEffortAsync(articleId, StageNames.Clean, ex, attempt, logger).ConfigureAwait(false);
             throw;
         }
     }

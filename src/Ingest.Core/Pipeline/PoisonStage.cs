@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Ingest.Core.Articles;
 using Ingest.Core.Storage;
 using Microsoft.Extensions.Logging;
@@ -40,12 +39,12 @@ public sealed class PoisonStage(
     }
 
     /// <summary>
-    /// An entry of the blob trigger's poison queue: <c>{"ContainerName", "BlobName", "ETag", ...}</c>
+    /// An entry of the blob trigger's poison queue or of the clean queue's: <c>{"ContainerName", "BlobName", "ETag", ...}</c>
     /// naming the blob version that failed every attempt.
     /// </summary>
     public async Task HandleBlobTriggerPoisonAsync(string message, CancellationToken cancellationToken)
     {
-        if (!TryParseBlobPoison(message, out var blob))
+        if (!CleanRequest.TryParse(message, out var blob))
         {
             logger.LogError("Discarded an unreadable blob-trigger poison message: {Message}", QueueStage.Truncate(message));
             return;
@@ -58,28 +57,6 @@ public sealed class PoisonStage(
         var partial = await workItems.LoadAsync(articleId, WorkItems.Cleaned, cancellationToken).ConfigureAwait(false);
         await publisher.PublishAsync(steps.Fail(articleId, partial, partial?.Source ?? source, error), cancellationToken).ConfigureAwait(false);
         await workItems.DeleteAllAsync(articleId, cancellationToken).ConfigureAwait(false);
-    }
-
-    internal static bool TryParseBlobPoison(string message, out SourceBlobRef blob)
-    {
-        blob = null!;
-        try
-        {
-            using var json = JsonDocument.Parse(message);
-            var root = json.RootElement;
-            if (root.ValueKind == JsonValueKind.Object
-                && root.TryGetProperty("ContainerName", out var container) && container.ValueKind == JsonValueKind.String
-                && root.TryGetProperty("BlobName", out var name) && name.ValueKind == JsonValueKind.String)
-            {
-                var etag = root.TryGetProperty("ETag", out var e) && e.ValueKind == JsonValueKind.String ? e.GetString() : null;
-                blob = new SourceBlobRef(container.GetString()!, name.GetString()!, etag);
-                return !string.IsNullOrEmpty(blob.Container) && !string.IsNullOrEmpty(blob.Name);
-            }
-        }
-        catch (JsonException)
-        {
-        }
-        return false;
     }
 }
 

@@ -11,6 +11,11 @@ public static class ChainNames
     /// <summary>Intermediate per-article state between stages; deleted once the outcome is published.</summary>
     public const string WorkContainer = "ingest-work";
 
+    /// <summary>
+    /// Blob versions the reconcile sweep found unclaimed by the blob trigger, to be cleaned: a queue, so a cleaning run
+    /// that dies or is cancelled is retried like every other stage instead of leaving its blob half handed over.
+    /// </summary>
+    public const string CleanQueue = "articles-clean";
     public const string DeduplicateQueue = "articles-deduplicate";
     public const string RecognizeQueue = "articles-recognize";
     public const string PublishQueue = "articles-publish";
@@ -19,6 +24,7 @@ public static class ChainNames
 
     /// <summary>Where the trigger engine moves messages that exhausted their dequeue count.</summary>
     public const string PoisonSuffix = "-poison";
+    public const string CleanPoisonQueue = CleanQueue + PoisonSuffix;
     public const string DeduplicatePoisonQueue = DeduplicateQueue + PoisonSuffix;
     public const string RecognizePoisonQueue = RecognizeQueue + PoisonSuffix;
     public const string PublishPoisonQueue = PublishQueue + PoisonSuffix;
@@ -40,8 +46,8 @@ public static class ChainNames
     public static readonly IReadOnlyList<string> Containers = [IncomingContainer, ProcessedContainer, WorkContainer];
     public static readonly IReadOnlyList<string> Queues =
     [
-        DeduplicateQueue, RecognizeQueue, PublishQueue, ProcessedQueue,
-        DeduplicatePoisonQueue, RecognizePoisonQueue, PublishPoisonQueue, BlobTriggerPoisonQueue,
+        CleanQueue, DeduplicateQueue, RecognizeQueue, PublishQueue, ProcessedQueue,
+        CleanPoisonQueue, DeduplicatePoisonQueue, RecognizePoisonQueue, PublishPoisonQueue, BlobTriggerPoisonQueue,
     ];
     public static readonly IReadOnlyList<string> Tables =
         [ArticlesTable, ArticleIndexTable, EntityIndexTable, DedupClaimsTable, NearDuplicateIndexTable, StageErrorsTable];

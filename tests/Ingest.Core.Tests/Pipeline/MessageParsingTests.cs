@@ -31,8 +31,19 @@ public sealed class MessageParsingTests
     {
         const string poison = """{"Type":"BlobTrigger","FunctionId":"Host.Functions.CleanArticle","BlobType":"BlockBlob","ContainerName":"incoming","BlobName":"news/a b.txt","ETag":"\"0x8DC\""}""";
 
-        Assert.True(PoisonStage.TryParseBlobPoison(poison, out var blob));
+        Assert.True(CleanRequest.TryParse(poison, out var blob));
         Assert.Equal(new SourceBlobRef("incoming", "news/a b.txt", "\"0x8DC\""), blob);
+    }
+
+    [Theory]
+    [InlineData("news/a b.txt", "\"0x8DC\"")]
+    [InlineData("Ünïcode/#?\\ name.html", null)]
+    public void A_clean_request_round_trips_the_blob_version(string name, string? etag)
+    {
+        var blob = new SourceBlobRef("incoming", name, etag);
+
+        Assert.True(CleanRequest.TryParse(CleanRequest.ToJson(blob), out var parsed));
+        Assert.Equal(blob, parsed);
     }
 
     [Theory]
@@ -40,5 +51,5 @@ public sealed class MessageParsingTests
     [InlineData("{\"ContainerName\":\"incoming\"}")]
     [InlineData("{\"ContainerName\":\"\",\"BlobName\":\"a\"}")]
     [InlineData("garbage")]
-    public void An_unreadable_poison_entry_is_recognised_as_such(string text) => Assert.False(PoisonStage.TryParseBlobPoison(text, out _));
+    public void An_unreadable_poison_entry_is_recognised_as_such(string text) => Assert.False(CleanRequest.TryParse(text, out _));
 }

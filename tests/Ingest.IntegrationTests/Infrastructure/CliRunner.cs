@@ -104,6 +104,20 @@ public sealed class RunningCli(Process process, StringBuilder output) : IAsyncDi
         }
     }
 
+    /// <summary>Waits for the CLI to end by itself; a CLI still running after <paramref name="timeout"/> fails the test.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        try
+        {
+            await process.WaitForExitAsync().WaitAsync(timeout);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"The CLI was still running after {timeout.TotalSeconds:0} s:\n{Output}");
+        }
+        return process.ExitCode;
+    }
+
     /// <summary>SIGKILL: the process gets no chance to finish anything, as when a machine dies.</summary>
     public async Task KillAsync()
     {
