@@ -3,6 +3,8 @@ using System.Runtime.ExceptionServices;
 using Azure;
 using Ingest.Cli.Local;
 using Ingest.IntegrationTests.Infrastructure;
+using Microsoft.Azure.WebJobs;
+using Microsoft.Azure.WebJobs.Host;
 using Microsoft.Azure.WebJobs.Host.Timers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -42,6 +44,7 @@ public sealed class JobHostSupervisorTests(AzuriteFixture azurite) : IClassFixtu
         // exception handler (directly or through its factory) and hand it over. The default would end the process.
         var first = Assert.Single(hosts);
         var handler = first.Services.GetRequiredService<IWebJobsExceptionHandler>();
+        var oldLocks = first.Services.GetRequiredService<IDistributedLockManager>();
         Assert.Same(handler, first.Services.GetRequiredService<IWebJobsExceptionHandlerFactory>().Create(first));
         await handler.OnUnhandledExceptionAsync(ExceptionDispatchInfo.Capture(new RequestFailedException("Connection refused (127.0.0.1:1)")));
 
@@ -49,6 +52,9 @@ public sealed class JobHostSupervisorTests(AzuriteFixture azurite) : IClassFixtu
         Assert.Equal(2, hosts.Count);
         Assert.Equal(1, supervisor.Restarts);
         Assert.Contains(logs.Lines, l => l.StartsWith("Error", StringComparison.Ordinal) && l.Contains("Job host failed", StringComparison.Ordinal));
+        // The failed host's singleton locks were revoked: whatever of it outlives the stop can no longer hold a lease.
+        Assert.IsType<RevocableLockManager>(oldLocks);
+        Assert.Null(await oldLocks.TryLockAsync(null!, "supervised/revoked", "old-host", null!, TimeSpan.FromSeconds(15), CancellationToken.None));
 
         // The replacement host runs the chain.
         var (_, id) = await ChainDriver.DropAsync(azurite.Clients, "supervised/after-restart.txt",
@@ -60,6 +66,40 @@ public sealed class JobHostSupervisorTests(AzuriteFixture azurite) : IClassFixtu
         await run.WaitAsync(TimeSpan.FromSeconds(45));
         Assert.Equal(2, hosts.Count);
         Assert.Equal(1, supervisor.Restarts);
+    }
+
+    /// <summary>
+    /// The lock manager the supervisor gives each host, on real blob leases: once revoked it neither renews nor takes a
+    /// lock, so a lease it held lapses and another host's manager takes it over.
+    /// </summary>
+    [Fact]
+    public async Task A_revoked_host_lets_its_lease_lapse_and_another_host_takes_the_lock()
+    {
+        var oldRevocation = new RevocableLockManager.Revocation();
+        using var oldHost = LocalFunctionHost.Build(azurite.ConnectionString, ChainHost.FastSettings,
+            configureServices: services => services.AddRevocableLockManager(oldRevocation));
+        using var newHost = LocalFunctionHost.Build(azurite.ConnectionString, ChainHost.FastSettings,
+            configureServices: services => services.AddRevocableLockManager(new RevocableLockManager.Revocation()));
+        var oldLocks = oldHost.Services.GetRequiredService<IDistributedLockManager>();
+        var newLocks = newHost.Services.GetRequiredService<IDistributedLockManager>();
+        var period = TimeSpan.FromSeconds(15); // the shortest lease blob storage grants
+        var lockId = $"supervised/{Guid.NewGuid():N}";
+
+        var held = await oldLocks.TryLockAsync(null!, lockId, "old-host", null!, period, CancellationToken.None);
+        Assert.NotNull(held);
+        Assert.True(await oldLocks.RenewAsync(held, CancellationToken.None));
+        Assert.Null(await newLocks.TryLockAsync(null!, lockId, "new-host", null!, period, CancellationToken.None));
+
+        oldRevocation.Revoke();
+        Assert.False(await oldLocks.RenewAsync(held, CancellationToken.None));
+
+        // Within a lease period (plus slack for a busy machine) the lease lapses and the other host gets the lock.
+        IDistributedLock? taken = null;
+        await ChainProbe.WaitUntilAsync(async () =>
+            (taken = await newLocks.TryLockAsync(null!, lockId, "new-host", null!, period, CancellationToken.None)) is not null, TimeSpan.FromSeconds(60));
+        Assert.True(await newLocks.RenewAsync(taken!, CancellationToken.None));
+        Assert.Null(await oldLocks.TryLockAsync(null!, lockId, "old-host", null!, period, CancellationToken.None));
+        await newLocks.ReleaseLockAsync(taken!, CancellationToken.None);
     }
 
     [Fact]

@@ -1,4 +1,6 @@
 using System.Runtime.ExceptionServices;
+using Microsoft.Azure.WebJobs;
+using Microsoft.Azure.WebJobs.Host;
 using Microsoft.Azure.WebJobs.Host.Timers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -69,7 +71,8 @@ internal sealed class JobHostSupervisor(
         while (true)
         {
             var fault = new TaskCompletionSource<ExceptionDispatchInfo>(TaskCreationOptions.RunContinuationsAsynchronously);
-            var host = Current = buildHost(services => services.AddSupervisedExceptionHandler(fault));
+            var locks = new RevocableLockManager.Revocation();
+            var host = Current = buildHost(services => services.AddSupervisedExceptionHandler(fault).AddRevocableLockManager(locks));
             try
             {
                 try
@@ -80,6 +83,7 @@ internal sealed class JobHostSupervisor(
                 {
                     var delay = backoff.DelayFor(consecutiveFailures++);
                     logger.LogWarning(ex, "Job host could not start again; retrying in {DelaySeconds:0.#} s", delay.TotalSeconds);
+                    locks.Revoke();
                     await StopQuietlyAsync(host).ConfigureAwait(false);
                     if (!await DelayAsync(delay, cancellationToken).ConfigureAwait(false))
                     {
@@ -119,6 +123,8 @@ internal sealed class JobHostSupervisor(
                 var restartDelay = backoff.DelayFor(consecutiveFailures++);
                 var error = fault.Task.Result.SourceException;
                 logger.LogError(error, "Job host failed (storage unreachable?); stopping it and restarting in {DelaySeconds:0.#} s", restartDelay.TotalSeconds);
+                // First of all the failed host lets go of its singleton locks for good (see RevocableLockManager).
+                locks.Revoke();
                 await StopQuietlyAsync(host).ConfigureAwait(false);
                 Restarts++;
                 if (!await DelayAsync(restartDelay, cancellationToken).ConfigureAwait(false))
@@ -193,6 +199,21 @@ internal static class SupervisedExceptionHandlerRegistration
         return services;
     }
 
+    /// <summary>Wraps the lock manager WebJobs registered (the blob-lease one) in a <see cref="RevocableLockManager"/>.</summary>
+    public static IServiceCollection AddRevocableLockManager(this IServiceCollection services, RevocableLockManager.Revocation revocation)
+    {
+        var registered = services.LastOrDefault(d => d.ServiceType == typeof(IDistributedLockManager))
+            ?? throw new InvalidOperationException("The WebJobs host registered no IDistributedLockManager to wrap.");
+        services.Remove(registered);
+        services.AddSingleton<IDistributedLockManager>(provider => new RevocableLockManager(Create(registered, provider), revocation));
+        return services;
+    }
+
+    private static IDistributedLockManager Create(ServiceDescriptor descriptor, IServiceProvider provider) => (IDistributedLockManager)(
+        descriptor.ImplementationInstance
+        ?? descriptor.ImplementationFactory?.Invoke(provider)
+        ?? ActivatorUtilities.CreateInstance(provider, descriptor.ImplementationType!));
+
     private sealed class SupervisedExceptionHandlerFactory(IWebJobsExceptionHandler handler) : IWebJobsExceptionHandlerFactory
     {
         public IWebJobsExceptionHandler Create(IHost jobHost) => handler;
@@ -214,4 +235,40 @@ internal static class SupervisedExceptionHandlerRegistration
             return Task.CompletedTask;
         }
     }
+}
+
+/// <summary>
+/// The WebJobs singleton lock manager of one job host, with a switch the supervisor throws when it gives that host up.
+/// A failed host is stopped with a short leash and may not stop or dispose cleanly while storage is slow; its lock
+/// renewal timers and its listeners' lock-recovery timers can then outlive it, keep renewing the timer and blob-listener
+/// leases (or take them again a minute later) and start nothing. Seen in the 2,000-file load test: after both hosts
+/// were restarted, the sweep timer and the blob listener never ran again and their leases stayed held for good. Once
+/// revoked, this manager renews and acquires nothing, so the leases lapse within one lease period and the replacement
+/// host's listeners take them over; releasing still goes through, which is what a clean stop does.
+/// </summary>
+internal sealed class RevocableLockManager(IDistributedLockManager inner, RevocableLockManager.Revocation revocation) : IDistributedLockManager
+{
+    /// <summary>Shared by the supervisor and the host's lock manager, which DI creates later.</summary>
+    public sealed class Revocation
+    {
+        private volatile bool _revoked;
+
+        public bool IsRevoked => _revoked;
+
+        public void Revoke() => _revoked = true;
+    }
+
+    public Task<IDistributedLock?> TryLockAsync(string account, string lockId, string lockOwnerId, string proposedLeaseId, TimeSpan lockPeriod,
+        CancellationToken cancellationToken) =>
+        revocation.IsRevoked ? Task.FromResult<IDistributedLock?>(null) : inner.TryLockAsync(account, lockId, lockOwnerId, proposedLeaseId, lockPeriod, cancellationToken)!;
+
+    /// <summary>Revoked: reports a failed renewal (WebJobs then retries sooner, still without a storage call) and lets the lease lapse.</summary>
+    public Task<bool> RenewAsync(IDistributedLock lockHandle, CancellationToken cancellationToken) =>
+        revocation.IsRevoked ? Task.FromResult(false) : inner.RenewAsync(lockHandle, cancellationToken);
+
+    public Task<string> GetLockOwnerAsync(string account, string lockId, CancellationToken cancellationToken) =>
+        inner.GetLockOwnerAsync(account, lockId, cancellationToken);
+
+    public Task ReleaseLockAsync(IDistributedLock lockHandle, CancellationToken cancellationToken) =>
+        inner.ReleaseLockAsync(lockHandle, cancellationToken);
 }
