@@ -97,8 +97,18 @@ internal sealed class BenchHostProcess : IAsyncDisposable
     /// <summary>Peak resident memory (VmHWM) in bytes.</summary>
     public long PeakMemoryBytes() => StatusValueBytes("VmHWM:");
 
-    /// <summary>Current resident memory (VmRSS) in bytes.</summary>
-    public long ResidentMemoryBytes() => StatusValueBytes("VmRSS:");
+    /// <summary>Current resident memory (VmRSS) in bytes; 0 once the process is gone (the watchdog reports that).</summary>
+    public long ResidentMemoryBytes()
+    {
+        try
+        {
+            return StatusValueBytes("VmRSS:");
+        }
+        catch (IOException) when (_process.HasExited)
+        {
+            return 0;
+        }
+    }
 
     /// <summary>Asks the host to stop (SIGTERM) and waits for it to write its counts and exit.</summary>
     public async Task StopAsync(TimeSpan timeout)
