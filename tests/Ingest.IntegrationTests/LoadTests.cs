@@ -17,10 +17,11 @@ namespace Ingest.IntegrationTests;
 /// exactly one outcome, and every story in exactly one canonical record.
 /// </summary>
 /// <remarks>
-/// Not in <c>./test</c> yet (category <c>Load</c>): it passed twice here (9 min 10 s alone, and in a full run), but a third,
-/// full run ended with 1,800 of 2,000 outcomes: none of the 200 near copies dropped after the first wave was through got
-/// an outcome within 10 minutes, so neither the blob trigger nor the sweep took them. Until that is understood it would
-/// make CI fail at random. Run it with <c>dotnet test tests/Ingest.IntegrationTests -c Release --filter Category=Load</c>.
+/// Category <c>Load</c>, so it can be run alone: <c>dotnet test tests/Ingest.IntegrationTests -c Release --filter Category=Load</c>.
+/// It found two ways to lose an article for good, both fixed: a blob the sweep cleaned inline whose run was cut short
+/// after saving its work item (the sweep now hands blobs over on a queue), and the singleton locks of a restarted host
+/// held by what was left of the old one (the supervisor now revokes them). When outcomes stop coming it prints why:
+/// restarts, lock leases, each function's last run and the last warnings.
 /// </remarks>
 [Trait("Category", "Load")]
 public sealed class LoadTests(AzuriteFixture azurite, ITestOutputHelper output) : IClassFixture<AzuriteFixture>
