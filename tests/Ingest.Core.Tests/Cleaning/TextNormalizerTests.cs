@@ -61,4 +61,38 @@ public sealed class TextNormalizerTests
     {
         Assert.Equal(expected, TextNormalizer.CountWords(text));
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Vector_word_count_matches_the_per_character_definition_on_random_text(int seed)
+    {
+        // Pieces that exercise the block paths: words, punctuation-only runs, runs opening with punctuation that
+        // cross a 32-character block, line feeds, tabs, no-break spaces, accents, dashes and another script.
+        string[] pieces = ["word", " ", " ", "  ", "\n", "(AP)", "\"Quote", "—", "...", "2,000", "it's", "\t", "\u00A0",
+            "café", "東京", "--", "x", "$5", "((((((((((((((((((((((((((((((((((a", "((((((((((((((((((((((((((((((((((( ", "\r\n"];
+        var random = new Random(seed);
+        for (var sample = 0; sample < 2000; sample++)
+        {
+            var builder = new System.Text.StringBuilder();
+            var parts = random.Next(0, 60);
+            for (var p = 0; p < parts; p++)
+            {
+                builder.Append(pieces[random.Next(pieces.Length)]);
+            }
+            var text = builder.ToString();
+            Assert.True(TextNormalizer.CountWordsScalar(text) == TextNormalizer.CountWords(text), $"text: \"{text}\"");
+        }
+    }
+
+    [Fact]
+    public void Counts_words_across_vector_blocks_exactly()
+    {
+        var words = string.Join(' ', Enumerable.Range(0, 500).Select(i => $"w{i}"));
+        var lines = string.Join('\n', Enumerable.Range(0, 40).Select(i => "\"Line " + i + ", (part) — of text.\""));
+
+        Assert.Equal(500, TextNormalizer.CountWords(words));
+        Assert.Equal(40 * 5, TextNormalizer.CountWords(lines));
+    }
 }
