@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace Ingest.Core.Cleaning;
@@ -66,7 +67,7 @@ public static class LanguageDetector
             }
             words++;
             // Function words are short: a longer word cannot be one and is not looked up.
-            if (wordLength <= LongestProfileWord && ProfileMasksByWordHash.TryGetValue(hash, out var mask))
+            if (wordLength <= LongestProfileWord && ProfileMasks.Find(hash) is var mask && mask != 0)
             {
                 for (var p = 0; p < Profiles.Length; p++)
                 {
@@ -151,11 +152,11 @@ public static class LanguageDetector
     /// Function word (as a hash of its lower-case form) → bit set of the profiles that list it. Keyed by
     /// hash so the scan can look words up straight from the text span without allocating a string per word.
     /// </summary>
-    private static readonly Dictionary<ulong, int> ProfileMasksByWordHash = BuildMasks();
+    private static readonly WordHashTable ProfileMasks = BuildMasks();
 
     private static readonly int LongestProfileWord = Profiles.Max(p => p.Words.Max(w => w.Length));
 
-    private static Dictionary<ulong, int> BuildMasks()
+    private static WordHashTable BuildMasks()
     {
         var masks = new Dictionary<ulong, int>();
         for (var p = 0; p < Profiles.Length; p++)
@@ -166,7 +167,62 @@ public static class LanguageDetector
                 masks[hash] = masks.GetValueOrDefault(hash) | (1 << p);
             }
         }
-        return masks;
+        return new WordHashTable(masks);
+    }
+
+    /// <summary>
+    /// An open-addressing table from word hash to profile mask, looked up once per short word of every article: a
+    /// quarter full, so a miss (most words) usually ends at the first empty slot, without the comparer calls and
+    /// bucket indirection of a <see cref="Dictionary{TKey, TValue}"/>.
+    /// </summary>
+    private sealed class WordHashTable
+    {
+        private readonly ulong[] _keys;
+        private readonly int[] _values;
+        private readonly int _mask;
+
+        public WordHashTable(IReadOnlyDictionary<ulong, int> entries)
+        {
+            var size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, entries.Count * 4));
+            _keys = new ulong[size];
+            _values = new int[size];
+            _mask = size - 1;
+            foreach (var (key, value) in entries)
+            {
+                // Zero marks an empty slot; FNV-1a of a real word is never zero in practice, and the check keeps it so.
+                if (key == 0)
+                {
+                    throw new InvalidOperationException("A function word hashes to zero.");
+                }
+                var slot = Slot(key);
+                while (_keys[slot] != 0)
+                {
+                    slot = (slot + 1) & _mask;
+                }
+                _keys[slot] = key;
+                _values[slot] = value;
+            }
+        }
+
+        /// <summary>The profile mask of the word with this hash, or 0.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public int Find(ulong hash)
+        {
+            for (var slot = Slot(hash); ; slot = (slot + 1) & _mask)
+            {
+                var key = _keys[slot];
+                if (key == hash)
+                {
+                    return _values[slot];
+                }
+                if (key == 0)
+                {
+                    return 0;
+                }
+            }
+        }
+
+        private int Slot(ulong hash) => (int)(hash >> 40) & _mask;
     }
 
     private const ulong FnvOffset = 14695981039346656037UL;
@@ -183,6 +239,7 @@ public static class LanguageDetector
         return hash;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static char ToLower(char c) => c is >= 'A' and <= 'Z' ? (char)(c | 0x20) : c < 128 ? c : char.ToLowerInvariant(c);
 
     private static string[] Set(string words) => words.Split(' ');

@@ -106,7 +106,7 @@ public static class PlainTextArticleParser
                 metadata.OfferDate(date.Value);
                 continue;
             }
-            if (BylineParser.LooksLikeName(line) && words[i] <= 5)
+            if (words[i] <= 5 && BylineParser.LooksLikeName(line))
             {
                 nameCandidates.Add(i);
                 continue;

@@ -70,9 +70,8 @@ public static class TextDecoder
             return DecodedText.Rejected(RejectionCodes.Binary, binaryReason);
         }
 
-        if (Utf8.IsValid(bytes))
+        if (TryDecodeValidUtf8(bytes) is { } text)
         {
-            var text = Encoding.UTF8.GetString(bytes);
             var repaired = MojibakeRepair.Repair(text);
             return Finish(DecodedText.Success(repaired, "utf-8", !ReferenceEquals(repaired, text)));
         }
@@ -90,6 +89,25 @@ public static class TextDecoder
             ? Finish(DecodedText.Success(Windows1252.Decode(bytes), "windows-1252"))
             : DecodedText.Rejected(RejectionCodes.Undecodable,
                 "The bytes are neither valid UTF-8/UTF-16/UTF-32 nor plausible Windows-1252 text, and declare no usable charset.");
+    }
+
+    /// <summary>
+    /// The text when the bytes are valid UTF-8, else null. One transcoding pass that stops at the first invalid
+    /// sequence; validating first and then calling <see cref="Encoding.GetString(byte[])"/> read every byte three times.
+    /// </summary>
+    private static string? TryDecodeValidUtf8(ReadOnlySpan<byte> bytes)
+    {
+        // UTF-8 never needs more UTF-16 code units than it has bytes.
+        var buffer = ArrayPool<char>.Shared.Rent(bytes.Length);
+        try
+        {
+            var status = Utf8.ToUtf16(bytes, buffer, out _, out var written, replaceInvalidSequences: false);
+            return status == OperationStatus.Done ? new string(buffer, 0, written) : null;
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
     }
 
     private static DecodedText Finish(DecodedText decoded)
