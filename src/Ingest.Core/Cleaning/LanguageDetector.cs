@@ -69,12 +69,10 @@ public static class LanguageDetector
             // Function words are short: a longer word cannot be one and is not looked up.
             if (wordLength <= LongestProfileWord && ProfileMasks.Find(hash) is var mask && mask != 0)
             {
-                for (var p = 0; p < Profiles.Length; p++)
+                // Most function words belong to one or two profiles: visit only their bits, not all twelve.
+                for (var bits = (uint)mask; bits != 0; bits &= bits - 1)
                 {
-                    if ((mask & (1 << p)) != 0)
-                    {
-                        hits[p]++;
-                    }
+                    hits[BitOperations.TrailingZeroCount(bits)]++;
                 }
             }
             wordLength = 0;

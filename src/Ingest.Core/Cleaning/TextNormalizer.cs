@@ -26,6 +26,12 @@ public static class TextNormalizer
         {
             text = text.Normalize(NormalizationForm.FormC);
         }
+        return NeedsNoChange(text, keepLineBreaks) ? text : NormalizeCharacters(text, keepLineBreaks);
+    }
+
+    /// <summary>The character loop of <see cref="Normalize"/> on NFC text; what the shortcut must always agree with.</summary>
+    internal static string NormalizeCharacters(string text, bool keepLineBreaks)
+    {
         var source = text.AsSpan();
         // Output is never longer than the input, so one pooled buffer of the input's length is enough.
         var buffer = ArrayPool<char>.Shared.Rent(Math.Max(1, text.Length));
@@ -105,6 +111,34 @@ public static class TextNormalizer
         {
             ArrayPool<char>.Shared.Return(buffer);
         }
+    }
+
+    /// <summary>
+    /// Characters the loop in <see cref="Normalize"/> changes or removes wherever they stand: every control character
+    /// but the line feed, the C1 controls, the no-break and other Unicode spaces, the zero-width and direction marks,
+    /// the soft hyphen, the line and paragraph separators and the BOM. (The line feed itself is kept; a tab, CR or
+    /// any of these sends the text through the loop.)
+    /// </summary>
+    private static readonly SearchValues<char> ChangedCharacters = SearchValues.Create(
+        string.Concat(Enumerable.Range(0, 0x20).Where(c => c != '\n').Select(c => (char)c))
+        + string.Concat(Enumerable.Range(0x7F, 0x9F - 0x7F + 1).Select(c => (char)c))
+        + "\u00A0\u00AD\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u200B\u200C\u200E\u200F"
+        + "\u2028\u2029\u202A\u202B\u202C\u202D\u202E\u202F\u205F\u2060\u3000\uFEFF");
+
+    /// <summary>
+    /// True when normalizing would return the text unchanged: none of <see cref="ChangedCharacters"/>, no run of two
+    /// spaces, no space at either end of a line and no line feed when line breaks are not kept. Most producers'
+    /// files are like that; a few vectorized searches then replace the character loop and the copy.
+    /// </summary>
+    private static bool NeedsNoChange(string text, bool keepLineBreaks)
+    {
+        var span = text.AsSpan();
+        return span.Length > 0 && span[0] != ' ' && span[^1] != ' '
+            && span.IndexOfAny(ChangedCharacters) < 0
+            && !span.Contains("  ", StringComparison.Ordinal)
+            && (keepLineBreaks
+                ? !span.Contains(" \n", StringComparison.Ordinal) && !span.Contains("\n ", StringComparison.Ordinal)
+                : !span.Contains('\n'));
     }
 
     /// <summary>Copies text that neither starts nor ends with a space, turning each run of spaces into one; returns the characters written.</summary>

@@ -95,4 +95,33 @@ public sealed class TextNormalizerTests
         Assert.Equal(500, TextNormalizer.CountWords(words));
         Assert.Equal(40 * 5, TextNormalizer.CountWords(lines));
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Text_returned_unchanged_is_exactly_what_the_character_loop_makes_of_it(int seed)
+    {
+        // Mostly clean pieces, so that both the shortcut (nothing to change) and the loop are taken often.
+        string[] pieces = ["word", " ", "\n", "\n", "line.", "’", "—", "café", "  ", " \n", "\n ", "\r\n", "\t", "\u00A0",
+            "\u200B", "\u00AD", "\u2028", "\uFEFF", "\u0007", "\u0085", "東京", "\u3000", "\u202F", "x"];
+        var random = new Random(seed);
+        var unchanged = 0;
+        for (var sample = 0; sample < 3000; sample++)
+        {
+            var builder = new System.Text.StringBuilder();
+            var parts = random.Next(0, 12);
+            for (var p = 0; p < parts; p++)
+            {
+                // Three in four pieces are plain words and single line feeds, so many samples need no change at all.
+                builder.Append(random.Next(4) == 0 ? pieces[random.Next(pieces.Length)] : random.Next(3) == 0 ? "\n" : p % 2 == 0 ? "word" : "x y");
+            }
+            var text = builder.ToString();
+            var lines = TextNormalizer.NormalizeLines(text);
+            var inline = TextNormalizer.NormalizeInline(text);
+            Assert.True(TextNormalizer.NormalizeCharacters(text, keepLineBreaks: true) == lines, $"lines: \"{text}\"");
+            Assert.True(TextNormalizer.NormalizeCharacters(text, keepLineBreaks: false) == inline, $"inline: \"{text}\"");
+            unchanged += ReferenceEquals(lines, text) ? 1 : 0;
+        }
+        Assert.InRange(unchanged, 300, 2700);
+    }
 }
