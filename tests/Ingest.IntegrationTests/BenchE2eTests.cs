@@ -73,6 +73,36 @@ public sealed class BenchE2eTests(AzuriteFixture azurite) : IClassFixture<Azurit
     }
 
     [Fact]
+    public async Task SIGTERM_cancels_the_run_and_stops_the_hosts_it_started()
+    {
+        await using var bench = _cli.Start("bench", "e2e", "--articles", "600", "--rate", "2", "--hosts", "2", "--size", "60",
+            "--timeout", "1800", "--configured-storage");
+        await bench.WaitForOutputAsync("hosts ready (pid ", TimeSpan.FromMinutes(3));
+        var pids = System.Text.RegularExpressions.Regex.Match(bench.Output, @"hosts ready \(pid (\d+), (\d+)\)");
+        Assert.True(pids.Success, bench.Output);
+        var hostIds = new[] { int.Parse(pids.Groups[1].Value), int.Parse(pids.Groups[2].Value) };
+
+        var exit = await bench.TerminateAsync();
+
+        Assert.Equal(1, exit);
+        Assert.Contains("bench e2e was cancelled.", bench.Output);
+        Assert.All(hostIds, id => Assert.False(IsRunning(id), $"ingest host {id} is still running after the harness exited"));
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    [Fact]
     public async Task Without_Azurite_installed_the_harness_says_to_run_npm_ci()
     {
         // A repository folder with host.json and package.json but no node_modules: what a fresh clone looks like before npm ci.
