@@ -44,6 +44,63 @@ public sealed class ReconcilerTests(AzuriteFixture azurite) : IClassFixture<Azur
     }
 
     /// <summary>
+    /// A backlog of thousands of blobs the trigger has not reached made every sweep read two rows per blob and then send
+    /// thousands of messages at once, which on Azurite took most of its capacity from the chain. Now a sweep hands over at
+    /// most <see cref="IncomingReconciler.MaxHandOversPerSweep"/>, and a blob handed over or found in flight is not read again.
+    /// </summary>
+    [Fact]
+    public async Task A_backlog_is_handed_over_a_bounded_share_per_sweep_and_never_read_twice()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = azurite.ConnectionString,
+            ["Ingest:ReconcileGrace"] = "00:00:00",
+        }).Build();
+        var requests = new StorageRequestCounter();
+        await using var services = new ServiceCollection().AddLogging()
+            .AddSingleton(new StorageClients(new StorageOptions { ConnectionString = azurite.ConnectionString }, requests))
+            .AddIngestChain(configuration).BuildServiceProvider();
+        var reconciler = services.GetRequiredService<IncomingReconciler>();
+        var backlog = IncomingReconciler.MaxHandOversPerSweep + 40;
+        var prefix = $"backlog-{Guid.NewGuid():N}/";
+        await Parallel.ForEachAsync(Enumerable.Range(0, backlog), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
+            await ChainDriver.DropAsync(azurite.Clients, $"{prefix}{i:D4}.txt", $"Backlog article {i}\n\nNumber {i} of a backlog no trigger has reached yet."));
+
+        var first = await reconciler.ReconcileAsync(CancellationToken.None);
+        var second = await reconciler.ReconcileAsync(CancellationToken.None);
+        var tableReadsBefore = requests.Snapshot().GetValueOrDefault("table read");
+        var third = await reconciler.ReconcileAsync(CancellationToken.None);
+
+        Assert.Equal(IncomingReconciler.MaxHandOversPerSweep, first);
+        Assert.True(second >= 40, $"second sweep handed over {second}");
+        Assert.Equal(0, third);
+        // The third sweep lists the container and reads nothing: every blob is handed over, settled or known in flight.
+        Assert.Equal(tableReadsBefore, requests.Snapshot().GetValueOrDefault("table read"));
+        // Every blob of the backlog has exactly one clean request.
+        var requested = new List<string>();
+        var queue = azurite.Clients.Queue(ChainNames.CleanQueue);
+        while (true)
+        {
+            var batch = (await queue.ReceiveMessagesAsync(32)).Value;
+            if (batch.Length == 0)
+            {
+                break;
+            }
+            foreach (var message in batch)
+            {
+                Assert.True(CleanRequest.TryParse(message.Body.ToString(), out var blob));
+                if (blob.Name.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    requested.Add(blob.Name);
+                }
+                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+            }
+        }
+        Assert.Equal(backlog, requested.Count);
+        Assert.Equal(backlog, requested.Distinct().Count());
+    }
+
+    /// <summary>
     /// The hole the queue closes: a cleaning run that saved its work item and then died (here: cancelled, as when the
     /// sweep timer's run or its host is stopped) left a blob that every later sweep took for "in flight". Now that run is
     /// a request on a queue; cancelled, it is not acknowledged, and its redelivery finishes the hand-over.

@@ -29,13 +29,27 @@ public sealed class IncomingReconciler(
 {
     private const int SweepParallelism = 8;
 
+    /// <summary>
+    /// At most this many hand-overs per sweep. A backlog of ten thousand blobs otherwise made one sweep thirty thousand
+    /// requests (two state reads and a message each), which on Azurite took most of its capacity away from the chain; the
+    /// rest are handed over by the next sweeps, long before the chain could have reached them.
+    /// </summary>
+    internal const int MaxHandOversPerSweep = 500;
+
+    /// <summary>How long a blob found in flight is left alone before its state is read again (to learn it was published).</summary>
+    internal static readonly TimeSpan InFlightRecheck = TimeSpan.FromMinutes(5);
+
     // Versions already known to have an outcome, so each sweep reads only what is new since the last one.
     private readonly ConcurrentDictionary<string, DateTimeOffset> _settled = new(StringComparer.Ordinal);
 
-    // Versions this instance handed over whose cleaning has not started yet (their request may wait behind a backlog):
-    // handed over once, not at every sweep. Another instance taking over the timer hands them over once more, which
-    // the chain absorbs.
+    // Versions this instance handed over (their request may wait behind a backlog): handed over once, and their state is
+    // not read again, since the clean queue's retries and poison drain give each one an outcome. Another instance taking
+    // over the timer hands them over once more, which the chain absorbs.
     private readonly ConcurrentDictionary<string, DateTimeOffset> _handedOver = new(StringComparer.Ordinal);
+
+    // Versions found in flight → when to read their state again. A blob in flight is the chain's; reading it at every
+    // sweep (two requests each, thousands under a backlog) only learns later that it was published.
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _inFlightUntil = new(StringComparer.Ordinal);
 
     /// <summary>One sweep; returns how many blob versions it handed over.</summary>
     public async Task<int> ReconcileAsync(CancellationToken cancellationToken)
@@ -49,49 +63,64 @@ public sealed class IncomingReconciler(
         {
             return 0;
         }
+        // Stops the listing once this sweep has handed over its share; the next sweep goes on from what is left.
+        using var enough = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
 
         // Blobs are checked several at a time: each is a few storage round trips, and one at a time a sweep after a
         // burst of uploads (thousands the scan-based trigger has not reached yet) would feed the chain slower than its
         // queue stages drain it.
-        await Parallel.ForEachAsync(
-            container.GetBlobsAsync(cancellationToken: cancellationToken),
-            new ParallelOptions { MaxDegreeOfParallelism = SweepParallelism, CancellationToken = cancellationToken },
-            async (blob, token) =>
-            {
-                var modified = blob.Properties.LastModified;
-                if (modified is null || modified > now - settings.ReconcileGrace || modified < now - settings.ReconcileWindow)
+        try
+        {
+            await Parallel.ForEachAsync(
+                container.GetBlobsAsync(cancellationToken: enough.Token),
+                new ParallelOptions { MaxDegreeOfParallelism = SweepParallelism, CancellationToken = enough.Token },
+                async (blob, token) =>
                 {
-                    return;
-                }
+                    var modified = blob.Properties.LastModified;
+                    if (modified is null || modified > now - settings.ReconcileGrace || modified < now - settings.ReconcileWindow)
+                    {
+                        return;
+                    }
 
-                var etag = blob.Properties.ETag?.ToString();
-                var articleId = ArticleId.ForBlob(ChainNames.IncomingContainer, blob.Name, etag);
-                if (_settled.ContainsKey(articleId))
-                {
-                    return;
-                }
+                    var etag = blob.Properties.ETag?.ToString();
+                    var articleId = ArticleId.ForBlob(ChainNames.IncomingContainer, blob.Name, etag);
+                    if (_settled.ContainsKey(articleId) || _handedOver.ContainsKey(articleId)
+                        || _inFlightUntil.TryGetValue(articleId, out var recheck) && now < recheck)
+                    {
+                        return;
+                    }
 
-                switch (await StateOfAsync(articleId, token).ConfigureAwait(false))
-                {
-                    case BlobState.Published:
-                        _settled[articleId] = modified.Value;
-                        _handedOver.TryRemove(articleId, out _);
-                        break;
-                    case BlobState.InFlight:
-                        _handedOver.TryRemove(articleId, out _);
-                        break;
-                    case BlobState.Missed when _handedOver.ContainsKey(articleId):
-                        break;
-                    case BlobState.Missed:
-                        await cleanQueue.SendMessageAsync(CleanRequest.ToJson(new SourceBlobRef(ChainNames.IncomingContainer, blob.Name, etag)), token)
-                            .ConfigureAwait(false);
-                        _handedOver[articleId] = modified.Value;
-                        logger.LogWarning("Recovered {BlobName} ({ArticleId}): the blob trigger had not picked it up within {Grace}; queued for cleaning",
-                            blob.Name, articleId, settings.ReconcileGrace);
-                        Interlocked.Increment(ref recovered);
-                        break;
-                }
-            }).ConfigureAwait(false);
+                    switch (await StateOfAsync(articleId, token).ConfigureAwait(false))
+                    {
+                        case BlobState.Published:
+                            _settled[articleId] = modified.Value;
+                            _inFlightUntil.TryRemove(articleId, out _);
+                            break;
+                        case BlobState.InFlight:
+                            _inFlightUntil[articleId] = now + InFlightRecheck;
+                            break;
+                        case BlobState.Missed:
+                            if (Interlocked.Increment(ref recovered) > MaxHandOversPerSweep)
+                            {
+                                Interlocked.Decrement(ref recovered);
+                                await enough.CancelAsync().ConfigureAwait(false);
+                                return;
+                            }
+                            _inFlightUntil.TryRemove(articleId, out _);
+                            // The sweep's own token: a hand-over under way when the limit stops the listing is finished, not cut.
+                            await cleanQueue.SendMessageAsync(CleanRequest.ToJson(new SourceBlobRef(ChainNames.IncomingContainer, blob.Name, etag)), cancellationToken)
+                                .ConfigureAwait(false);
+                            _handedOver[articleId] = modified.Value;
+                            logger.LogWarning("Recovered {BlobName} ({ArticleId}): the blob trigger had not picked it up within {Grace}; queued for cleaning",
+                                blob.Name, articleId, settings.ReconcileGrace);
+                            break;
+                    }
+                }).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (enough.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogInformation("Reconcile sweep handed over {Count} blobs, its limit per sweep; the next sweep goes on with the rest", recovered);
+        }
 
         foreach (var known in new[] { _settled, _handedOver })
         {
@@ -101,6 +130,13 @@ public sealed class IncomingReconciler(
                 {
                     known.TryRemove(id, out _);
                 }
+            }
+        }
+        foreach (var (id, recheck) in _inFlightUntil)
+        {
+            if (recheck < now)
+            {
+                _inFlightUntil.TryRemove(id, out _);
             }
         }
         return recovered;
