@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using System.CommandLine;
 using Ingest.Cli.Bench;
 
@@ -56,11 +55,8 @@ internal static class BenchCommand
             {
                 return CliContext.Error(problem, CliContext.UsageError);
             }
-            // SIGTERM (a CI timeout, `kill`) and Ctrl+C cancel the run, so the hosts and the Azurite it started are
-            // stopped with it; without this the runtime's default SIGTERM exit left the host processes running.
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; stop.Cancel(); });
-            using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => { context.Cancel = true; stop.Cancel(); });
+            // Without this the runtime's default SIGTERM exit left the harness's host processes running.
+            using var stop = new StopSignal(ct);
             return await E2eBench.RunAsync(settings, stop.Token);
         });
         return command;

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Runtime.InteropServices;
 using Ingest.Cli.Bench;
 using Ingest.Cli.Local;
 using Ingest.Core.Storage;
@@ -31,9 +30,7 @@ internal static class HostCommand
         command.Hidden = true;
         command.SetAction(async (parse, ct) =>
         {
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; stop.Cancel(); });
-            using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => { context.Cancel = true; stop.Cancel(); });
+            using var stop = new StopSignal(ct);
             var overrides = new HostTuning(parse.GetValue(batchSize), parse.GetValue(newBatchThreshold), parse.GetValue(maxPolling));
             return await RunAsync(parse.GetValue(countsFile)!.FullName, overrides, stop.Token);
         });

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Runtime.InteropServices;
 using Ingest.Cli.Local;
 using Ingest.Core.Storage;
 using Ingest.Functions;
@@ -30,9 +29,7 @@ internal static class UpCommand
         {
             // Ctrl+C and SIGTERM (docker stop, systemd, timeout) both mean "stop cleanly": cancel the run so
             // the host stops and the Azurite this command started is shut down with it.
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; stop.Cancel(); });
-            using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => { context.Cancel = true; stop.Cancel(); });
+            using var stop = new StopSignal(ct);
             return await RunAsync(parse.GetValue(noEmulator), stop.Token);
         });
         return command;
