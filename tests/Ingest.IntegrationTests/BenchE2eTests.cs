@@ -53,13 +53,10 @@ public sealed class BenchE2eTests(AzuriteFixture azurite) : IClassFixture<Azurit
     [Fact]
     public async Task A_host_that_dies_mid_run_ends_the_run_at_once_with_the_reason_and_its_last_lines()
     {
-        // A slow steady rate keeps the run going for minutes: without the watchdog the harness would wait out --timeout.
-        await using var bench = _cli.Start("bench", "e2e", "--articles", "600", "--rate", "2", "--hosts", "2", "--size", "60",
-            "--timeout", "1800", "--configured-storage");
-        await bench.WaitForOutputAsync("hosts ready (pid ", TimeSpan.FromMinutes(3));
-        var pids = System.Text.RegularExpressions.Regex.Match(bench.Output, @"hosts ready \(pid (\d+), (\d+)\)");
-        Assert.True(pids.Success, bench.Output);
-        var victim = int.Parse(pids.Groups[2].Value);
+        // Without the watchdog the harness would wait out --timeout.
+        var (bench, hostIds) = await StartLongRunAsync();
+        await using var _ = bench;
+        var victim = hostIds[1];
 
         Process.GetProcessById(victim).Kill();
         var exit = await bench.WaitForExitAsync(TimeSpan.FromMinutes(2));
@@ -75,18 +72,28 @@ public sealed class BenchE2eTests(AzuriteFixture azurite) : IClassFixture<Azurit
     [Fact]
     public async Task SIGTERM_cancels_the_run_and_stops_the_hosts_it_started()
     {
-        await using var bench = _cli.Start("bench", "e2e", "--articles", "600", "--rate", "2", "--hosts", "2", "--size", "60",
-            "--timeout", "1800", "--configured-storage");
-        await bench.WaitForOutputAsync("hosts ready (pid ", TimeSpan.FromMinutes(3));
-        var pids = System.Text.RegularExpressions.Regex.Match(bench.Output, @"hosts ready \(pid (\d+), (\d+)\)");
-        Assert.True(pids.Success, bench.Output);
-        var hostIds = new[] { int.Parse(pids.Groups[1].Value), int.Parse(pids.Groups[2].Value) };
+        var (bench, hostIds) = await StartLongRunAsync();
+        await using var _ = bench;
 
         var exit = await bench.TerminateAsync();
 
         Assert.Equal(1, exit);
         Assert.Contains("bench e2e was cancelled.", bench.Output);
         Assert.All(hostIds, id => Assert.False(IsRunning(id), $"ingest host {id} is still running after the harness exited"));
+    }
+
+    /// <summary>
+    /// A run on two hosts at a slow steady rate, which keeps it going for minutes, started and followed until its hosts
+    /// are ready; returns the CLI and the two host process ids it printed.
+    /// </summary>
+    private async Task<(RunningCli Bench, int[] HostIds)> StartLongRunAsync()
+    {
+        var bench = _cli.Start("bench", "e2e", "--articles", "600", "--rate", "2", "--hosts", "2", "--size", "60",
+            "--timeout", "1800", "--configured-storage");
+        await bench.WaitForOutputAsync("hosts ready (pid ", TimeSpan.FromMinutes(3));
+        var pids = System.Text.RegularExpressions.Regex.Match(bench.Output, @"hosts ready \(pid (\d+), (\d+)\)");
+        Assert.True(pids.Success, bench.Output);
+        return (bench, [int.Parse(pids.Groups[1].Value), int.Parse(pids.Groups[2].Value)]);
     }
 
     private static bool IsRunning(int pid)

@@ -14,11 +14,7 @@ public sealed class ReconcilerTests(AzuriteFixture azurite) : IClassFixture<Azur
     [Fact]
     public async Task A_blob_no_trigger_picked_up_is_handed_to_the_chain_once()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["AzureWebJobsStorage"] = azurite.ConnectionString,
-            ["Ingest:ReconcileGrace"] = "00:00:00",
-        }).Build();
+        var configuration = NoGraceConfiguration();
         await using var services = new ServiceCollection().AddLogging().AddIngestChain(configuration).BuildServiceProvider();
         var reconciler = services.GetRequiredService<IncomingReconciler>();
         var (_, id) = await ChainDriver.DropAsync(azurite.Clients, "missed/orphan.txt",
@@ -51,11 +47,7 @@ public sealed class ReconcilerTests(AzuriteFixture azurite) : IClassFixture<Azur
     [Fact]
     public async Task A_backlog_is_handed_over_a_bounded_share_per_sweep_and_never_read_twice()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["AzureWebJobsStorage"] = azurite.ConnectionString,
-            ["Ingest:ReconcileGrace"] = "00:00:00",
-        }).Build();
+        var configuration = NoGraceConfiguration();
         var requests = new StorageRequestCounter();
         await using var services = new ServiceCollection().AddLogging()
             .AddSingleton(new StorageClients(new StorageOptions { ConnectionString = azurite.ConnectionString }, requests))
@@ -108,11 +100,7 @@ public sealed class ReconcilerTests(AzuriteFixture azurite) : IClassFixture<Azur
     [Fact]
     public async Task A_clean_request_cut_short_after_saving_its_work_item_is_finished_by_its_redelivery()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["AzureWebJobsStorage"] = azurite.ConnectionString,
-            ["Ingest:ReconcileGrace"] = "00:00:00",
-        }).Build();
+        var configuration = NoGraceConfiguration();
         var cut = new CancelAfterWorkItemSaved();
         // Registered before the chain: AddIngestChain only adds its own store when none is there.
         await using var services = new ServiceCollection().AddLogging()
@@ -165,4 +153,11 @@ public sealed class ReconcilerTests(AzuriteFixture azurite) : IClassFixture<Azur
             public Task DeleteAllAsync(string articleId, CancellationToken cancellationToken) => inner.DeleteAllAsync(articleId, cancellationToken);
         }
     }
+
+    /// <summary>The chain's settings against this Azurite with no grace: every blob is old enough for the sweep at once.</summary>
+    private IConfiguration NoGraceConfiguration() => new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+    {
+        ["AzureWebJobsStorage"] = azurite.ConnectionString,
+        ["Ingest:ReconcileGrace"] = "00:00:00",
+    }).Build();
 }
