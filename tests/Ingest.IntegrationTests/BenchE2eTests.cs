@@ -19,7 +19,8 @@ public sealed class BenchE2eTests(AzuriteFixture azurite) : IClassFixture<Azurit
     public async Task Harness_publishes_every_article_and_reports_throughput_latency_requests_cpu_memory_and_ceiling()
     {
         var (exit, stdout, stderr) = await _cli.RunAsync(TimeSpan.FromMinutes(6),
-            "bench", "e2e", "--articles", Articles.ToString(), "--hosts", "2", "--size", "120", "--ceiling-seconds", "1", "--configured-storage");
+            "bench", "e2e", "--articles", Articles.ToString(), "--hosts", "2", "--size", "120", "--ceiling-seconds", "1", "--configured-storage",
+            "--delete-sources");
 
         Assert.True(exit == 0, $"exit {exit}\n{stdout}\n{stderr}");
         var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -34,6 +35,7 @@ public sealed class BenchE2eTests(AzuriteFixture azurite) : IClassFixture<Azurit
         }
         Assert.Contains(lines, l => l.StartsWith("host 1: CPU ", StringComparison.Ordinal) && l.Contains("peak memory (VmHWM)", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("host 2: CPU ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^host 1: RSS at 10/20/…/100 % published: (\d+ / ){9}\d+ MB$"));
         Assert.DoesNotContain(lines, l => l.StartsWith("host 3:", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("ceiling: ", StringComparison.Ordinal) && l.Contains("requests/s", StringComparison.Ordinal));
         Assert.Matches(@"^throughput \d+(\.\d+)? articles/s, p95 \d+ ms, \d+ % of ceiling$", lines[^1]);
@@ -48,6 +50,12 @@ public sealed class BenchE2eTests(AzuriteFixture azurite) : IClassFixture<Azurit
         Assert.Equal(Articles, benchRecords.Count);
         Assert.All(benchRecords, r => Assert.Equal("processed", r.GetString("Status")));
         Assert.Equal(Articles, benchRecords.Select(r => r.GetString("SourceName")).Distinct().Count());
+        // --delete-sources: every published article's source is gone from incoming once the harness returns.
+        var incoming = azurite.Clients.Container(ChainNames.IncomingContainer);
+        foreach (var record in benchRecords)
+        {
+            Assert.False((await incoming.GetBlobClient(record.GetString("SourceName")).ExistsAsync()).Value, $"{record.GetString("SourceName")} is still in incoming");
+        }
     }
 
     [Fact]

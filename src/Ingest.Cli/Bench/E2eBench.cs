@@ -3,6 +3,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Threading.Channels;
+using Azure.Storage.Blobs;
 using Ingest.Cli.Commands;
 using Ingest.Cli.Local;
 using Ingest.Core.Storage;
@@ -19,6 +21,7 @@ internal sealed record E2eBenchSettings(
     TimeSpan CeilingDuration,
     int CeilingConcurrency,
     bool UseConfiguredStorage,
+    bool DeleteSources,
     HostTuning Tuning)
 {
     public string? Validate() =>
@@ -89,7 +92,9 @@ internal static class E2eBench
                 + $"host.json {Describe(settings.Tuning, HostJsonSettings.Load(layout.HostJson))}, "
                 // The hosts read the sweep settings from the environment they inherit; print them, they change the request count.
                 + $"reconcile sweep '{Environment.GetEnvironmentVariable("Ingest__ReconcileSchedule") ?? LocalFunctionHost.LocalReconcileSchedule}' "
-                + $"grace {Environment.GetEnvironmentVariable("Ingest__ReconcileGrace") ?? LocalFunctionHost.LocalReconcileGrace}");
+                + $"grace {Environment.GetEnvironmentVariable("Ingest__ReconcileGrace") ?? LocalFunctionHost.LocalReconcileGrace}, "
+                + $"dedup cleanup '{Environment.GetEnvironmentVariable("Ingest__DedupCleanupSchedule") ?? LocalFunctionHost.LocalDedupCleanupSchedule}'"
+                + (settings.DeleteSources ? ", each source deleted once its outcome is read" : ""));
 
             var environment = new Dictionary<string, string>(StringComparer.Ordinal);
             for (var i = 0; i < settings.Hosts; i++)
@@ -190,7 +195,23 @@ internal static class E2eBench
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         stop.CancelAfter(settings.Timeout);
 
-        var follow = Task.Run(() => FollowNotificationsAsync(clients, prefix, settings.Articles, clock, published, statuses, stop.Token), stop.Token);
+        // With --delete-sources the harness plays a retention rule on incoming: each source goes once its outcome is read, so
+        // the container (which the 4.x trigger's scan and the reconcile sweep list in full) stays as small as the work in flight.
+        var sourcesToDelete = settings.DeleteSources ? Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true }) : null;
+        var deleteSources = sourcesToDelete is null
+            ? Task.CompletedTask
+            : Task.Run(() => DeleteSourcesAsync(clients.Container(ChainNames.IncomingContainer), sourcesToDelete.Reader, stop.Token), stop.Token);
+        var follow = Task.Run(async () =>
+        {
+            try
+            {
+                await FollowNotificationsAsync(clients, prefix, settings.Articles, clock, published, statuses, sourcesToDelete?.Writer, stop.Token).ConfigureAwait(false);
+            }
+            finally
+            {
+                sourcesToDelete?.Writer.TryComplete();
+            }
+        }, stop.Token);
         var sample = Task.Run(async () =>
         {
             while (!follow.IsCompleted)
@@ -296,6 +317,13 @@ internal static class E2eBench
         catch (OperationCanceledException)
         {
         }
+        try
+        {
+            await deleteSources.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+        }
         return new RunResult(firstDrop, lastDropped, dropped, published, statuses, memory, abort);
     }
 
@@ -304,7 +332,8 @@ internal static class E2eBench
     /// delete per article); the receive time is the article's "published" time.
     /// </summary>
     private static async Task FollowNotificationsAsync(StorageClients clients, string prefix, int expected, Stopwatch clock,
-        ConcurrentDictionary<int, TimeSpan> published, ConcurrentDictionary<string, int> statuses, CancellationToken cancellationToken)
+        ConcurrentDictionary<int, TimeSpan> published, ConcurrentDictionary<string, int> statuses, ChannelWriter<string>? sourcesToDelete,
+        CancellationToken cancellationToken)
     {
         var queue = clients.Queue(ChainNames.ProcessedQueue);
         while (published.Count < expected)
@@ -330,6 +359,7 @@ internal static class E2eBench
                 if (published.TryAdd(index, now))
                 {
                     statuses.AddOrUpdate(notification.Status, 1, static (_, count) => count + 1);
+                    sourcesToDelete?.TryWrite(notification.SourceName);
                 }
             }
             if (messages.Length == 0)
@@ -338,6 +368,11 @@ internal static class E2eBench
             }
         }
     }
+
+    /// <summary>Deletes the sources named on the channel, a few at a time; one already gone is fine.</summary>
+    private static async Task DeleteSourcesAsync(BlobContainerClient incoming, ChannelReader<string> names, CancellationToken cancellationToken) =>
+        await Parallel.ForEachAsync(names.ReadAllAsync(cancellationToken), new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken },
+            async (name, ct) => await incoming.DeleteBlobIfExistsAsync(name, cancellationToken: ct).ConfigureAwait(false)).ConfigureAwait(false);
 
     private static ProcessedNotification? ProcessedNotificationOf(string json) => Core.Pipeline.ProcessedNotification.Parse(json) is { } parsed
         ? new ProcessedNotification(parsed.Status, parsed.SourceName)
@@ -379,6 +414,9 @@ internal static class E2eBench
             lines.Add(F($"host {i + 1}: CPU {(cpuAtEnd[i] - cpuAtReady[i]).TotalSeconds:0.00} s during the run ({(cpuAtEnd[i] - cpuAtReady[i]).TotalMilliseconds / n * settings.Hosts:0.0} ms per article it served on average), ")
                 + F($"{cpuAtReady[i].TotalSeconds:0.00} s start-up; peak memory (VmHWM) {peakMemory[i] / 1048576.0:0} MB; RSS at 25/50/75/100 % published: ")
                 + string.Join(" / ", new[] { 25, 50, 75, 100 }.Select(p => RssAt(run.Memory, i, n * p / 100))) + " MB");
+            // Finer steps for the "memory flat over N articles" question: a leak shows as a steady climb here.
+            lines.Add(F($"host {i + 1}: RSS at 10/20/…/100 % published: ")
+                + string.Join(" / ", Enumerable.Range(1, 10).Select(d => RssAt(run.Memory, i, n * d / 10))) + " MB");
         }
         lines.Add(F($"ceiling: {ceiling.RequestsPerSecond:0} requests/s for this request mix ({ceiling.Requests} requests in {ceiling.Elapsed.TotalSeconds:0.0} s, ")
             + F($"{ceiling.Concurrency} concurrent, {ceiling.Failures} failed) = {ceilingArticles:0.0} articles/s at {requestsPerArticle:0.0} requests per article"));

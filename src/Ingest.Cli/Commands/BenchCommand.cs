@@ -27,6 +27,11 @@ internal static class BenchCommand
         {
             Description = "Use the storage in AzureWebJobsStorage instead of starting a fresh in-memory Azurite (its existing data stays; the probe adds a bench-probe container, queue and table).",
         };
+        var deleteSources = new Option<bool>("--delete-sources")
+        {
+            Description = "Delete each source from incoming once its outcome is read, as a retention rule would: keeps the container small on long runs "
+                + "(the blob trigger's scan and the reconcile sweep list all of it, and Azurite's listing cost grows with the container).",
+        };
         var batchSize = new Option<int?>("--batch-size") { Description = "Override host.json queues batchSize for this run." };
         var newBatchThreshold = new Option<int?>("--new-batch-threshold") { Description = "Override host.json queues newBatchThreshold for this run." };
         var maxPolling = new Option<int?>("--max-polling-ms") { Description = "Override host.json queues maxPollingInterval (milliseconds) for this run." };
@@ -35,7 +40,7 @@ internal static class BenchCommand
             + "requests per article, CPU and memory per host, and the storage ceiling for the same request mix. "
             + "Last line: throughput <x> articles/s, p95 <y> ms, <z> % of ceiling.")
         {
-            articles, hosts, size, rate, seed, timeout, ceilingSeconds, ceilingConcurrency, configuredStorage, batchSize, newBatchThreshold, maxPolling,
+            articles, hosts, size, rate, seed, timeout, ceilingSeconds, ceilingConcurrency, configuredStorage, deleteSources, batchSize, newBatchThreshold, maxPolling,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -50,6 +55,7 @@ internal static class BenchCommand
                 TimeSpan.FromSeconds(parse.GetValue(ceilingSeconds)),
                 parse.GetValue(ceilingConcurrency),
                 parse.GetValue(configuredStorage),
+                parse.GetValue(deleteSources),
                 new HostTuning(parse.GetValue(batchSize), parse.GetValue(newBatchThreshold), parse.GetValue(maxPolling)));
             if (settings.Validate() is { } problem)
             {
