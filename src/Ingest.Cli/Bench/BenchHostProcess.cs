@@ -108,6 +108,11 @@ internal sealed class BenchHostProcess : IAsyncDisposable
         {
             return 0;
         }
+        catch (InvalidOperationException)
+        {
+            // A killed process that is not reaped yet (a zombie) keeps its status file but has no memory lines.
+            return 0;
+        }
     }
 
     /// <summary>Asks the host to stop (SIGTERM) and waits for it to write its counts and exit.</summary>
