@@ -134,6 +134,36 @@ public sealed class NearDuplicateIndexTests(AzuriteFixture azurite) : IClassFixt
     }
 
     [Fact]
+    public async Task The_scale_benchmark_fills_the_index_and_times_lookups_at_a_fixed_request_count_at_every_size()
+    {
+        // What `ingest eval dedup scale` runs, on small sizes: the fill, then probes of which every second one is an
+        // edited copy of the one before, and a report of each size as soon as it is measured.
+        var (_, index) = Build();
+        var reports = new List<string>();
+
+        var points = await Ingest.Core.Evaluation.DedupScaleBenchmark.RunAsync(index, index.BackfillAsync, () => index.RequestCount, serverCpu: null,
+            Settings, sizes: [80, 30], lookups: 10, parallelism: 8, new ImmediateProgress(reports.Add), CancellationToken.None);
+
+        Assert.Equal([30, 80], points.Select(p => p.IndexedArticles));
+        Assert.Equal([30, 50], points.Select(p => p.Filled));
+        Assert.All(points, p =>
+        {
+            Assert.Equal(10, p.Lookups);
+            Assert.Equal(5, p.DuplicatesFound);
+            Assert.Equal(3 * Settings.Bands + 1, p.RequestsPerLookup);
+            Assert.InRange(p.P50Milliseconds, 0.001, p.P95Milliseconds);
+        });
+        Assert.Contains(reports, r => r.StartsWith("measured at 30: ", StringComparison.Ordinal) && r.Contains("requests per lookup 97.0", StringComparison.Ordinal));
+        Assert.Contains(reports, r => r.StartsWith("measured at 80: ", StringComparison.Ordinal) && r.Contains("duplicates found 5 of 5", StringComparison.Ordinal));
+    }
+
+    /// <summary>Reports on the caller's thread (<see cref="Progress{T}"/> posts to the thread pool, after the assertions).</summary>
+    private sealed class ImmediateProgress(Action<string> report) : IProgress<string>
+    {
+        public void Report(string value) => report(value);
+    }
+
+    [Fact]
     public async Task Lookups_are_point_reads_of_one_bucket_row_per_band()
     {
         var (detector, _) = Build();

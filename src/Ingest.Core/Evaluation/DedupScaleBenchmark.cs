@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Ingest.Core.Deduplication;
 
 namespace Ingest.Core.Evaluation;
@@ -51,7 +52,7 @@ public static class DedupScaleBenchmark
                 await fill($"fill{i:D8}", new MinHashSignature(values), ct).ConfigureAwait(false);
                 if ((i + 1) % 5000 == 0)
                 {
-                    progress?.Report($"filled {i + 1} articles");
+                    progress?.Report(string.Create(CultureInfo.InvariantCulture, $"filled {i + 1} articles ({fillWatch.Elapsed.TotalSeconds:0} s into this fill)"));
                 }
             }).ConfigureAwait(false);
             filled = Math.Max(filled, size);
@@ -78,7 +79,12 @@ public static class DedupScaleBenchmark
             var requests = requestCount() - before;
             double? serverPerLookup = serverCpu is null ? null : (serverCpu() - serverBefore!.Value).TotalMilliseconds / lookups;
             latencies.Sort();
-            points.Add(new DedupScalePoint(filled, lookups, Percentile(latencies, 0.50), Percentile(latencies, 0.95), (double)requests / lookups, duplicates, toFill.Count, fillWatch.Elapsed.TotalSeconds, serverPerLookup));
+            var point = new DedupScalePoint(filled, lookups, Percentile(latencies, 0.50), Percentile(latencies, 0.95), (double)requests / lookups, duplicates, toFill.Count, fillWatch.Elapsed.TotalSeconds, serverPerLookup);
+            points.Add(point);
+            // Each size as soon as it is measured: a long run (100k on an emulator takes hours) that is stopped keeps what it had.
+            progress?.Report(string.Create(CultureInfo.InvariantCulture,
+                $"measured at {point.IndexedArticles}: p50 {point.P50Milliseconds:0.0} ms, p95 {point.P95Milliseconds:0.0} ms, requests per lookup {point.RequestsPerLookup:0.0}, duplicates found {point.DuplicatesFound} of {lookups / 2}, "
+                + $"server CPU per lookup {(point.ServerCpuMillisecondsPerLookup is { } cpu ? cpu.ToString("0.0", CultureInfo.InvariantCulture) + " ms" : "n/a")}"));
         }
         return points;
     }
