@@ -36,6 +36,17 @@ public sealed class BenchE2eTests(AzuriteFixture azurite) : IClassFixture<Azurit
         Assert.Contains(lines, l => l.StartsWith("host 1: CPU ", StringComparison.Ordinal) && l.Contains("peak memory (VmHWM)", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("host 2: CPU ", StringComparison.Ordinal));
         Assert.Contains(lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^host 1: RSS at 10/20/…/100 % published: (\d+ / ){9}\d+ MB$"));
+        // Every host answered every tenth's heap request (a missed one prints "?"), and what a host references after a full
+        // collection is a real figure: more than nothing, less than what it has committed.
+        foreach (var host in new[] { 1, 2 })
+        {
+            var heapLine = Assert.Single(lines, l => l.StartsWith($"host {host}: managed heap after a full GC at 10/20/…/100 % published: ", StringComparison.Ordinal));
+            var heap = System.Text.RegularExpressions.Regex.Match(heapLine, @"live ((?:\d+\.\d / ){9}\d+\.\d) MB; committed ((?:\d+\.\d / ){9}\d+\.\d) MB$");
+            Assert.True(heap.Success, heapLine);
+            var live = heap.Groups[1].Value.Split(" / ").Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            var committed = heap.Groups[2].Value.Split(" / ").Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            Assert.All(live.Zip(committed), pair => Assert.InRange(pair.First, 1.0, pair.Second));
+        }
         Assert.DoesNotContain(lines, l => l.StartsWith("host 3:", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("ceiling: ", StringComparison.Ordinal) && l.Contains("requests/s", StringComparison.Ordinal));
         Assert.Matches(@"^throughput \d+(\.\d+)? articles/s, p95 \d+ ms, \d+ % of ceiling$", lines[^1]);

@@ -16,6 +16,9 @@ internal sealed class BenchHostProcess : IAsyncDisposable
     private readonly List<string> _output = [];
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<int> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    // One heap request at a time: the host answers in order, and the answer is matched to the request waiting here.
+    private readonly SemaphoreSlim _heapRequest = new(1, 1);
+    private TaskCompletionSource<ManagedHeapReading>? _heapReply;
 
     private BenchHostProcess(Process process, string countsFile)
     {
@@ -36,6 +39,7 @@ internal sealed class BenchHostProcess : IAsyncDisposable
         var processPath = Environment.ProcessPath ?? throw new InvalidOperationException("Cannot tell which executable runs ingest.");
         var start = new ProcessStartInfo(processPath)
         {
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -115,6 +119,37 @@ internal sealed class BenchHostProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Asks the host for its managed heap after a full collection (<see cref="ManagedHeapReading"/>); null when it does not
+    /// answer within <paramref name="timeout"/> or is gone, so a missing reading never ends a run.
+    /// </summary>
+    public async Task<ManagedHeapReading?> MeasureManagedHeapAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        await _heapRequest.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_process.HasExited)
+            {
+                return null;
+            }
+            var reply = new TaskCompletionSource<ManagedHeapReading>(TaskCreationOptions.RunContinuationsAsynchronously);
+            Volatile.Write(ref _heapReply, reply);
+            await _process.StandardInput.WriteLineAsync(ManagedHeapReading.Request.AsMemory(), cancellationToken).ConfigureAwait(false);
+            await _process.StandardInput.FlushAsync(cancellationToken).ConfigureAwait(false);
+            return await reply.Task.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is TimeoutException or IOException)
+        {
+            // No answer in time, or the pipe closed because the host died (the watchdog reports that).
+            return null;
+        }
+        finally
+        {
+            Volatile.Write(ref _heapReply, null);
+            _heapRequest.Release();
+        }
+    }
+
     /// <summary>Asks the host to stop (SIGTERM) and waits for it to write its counts and exit.</summary>
     public async Task StopAsync(TimeSpan timeout)
     {
@@ -159,6 +194,7 @@ internal sealed class BenchHostProcess : IAsyncDisposable
             // Already gone.
         }
         _process.Dispose();
+        _heapRequest.Dispose();
     }
 
     private void OnLine(string? line)
@@ -174,6 +210,10 @@ internal sealed class BenchHostProcess : IAsyncDisposable
             {
                 _output.RemoveRange(0, 100);
             }
+        }
+        if (ManagedHeapReading.TryParse(line, out var heap))
+        {
+            Volatile.Read(ref _heapReply)?.TrySetResult(heap);
         }
         if (line == HostCommand.ReadyLine)
         {

@@ -179,9 +179,15 @@ internal static class E2eBench
         IReadOnlyDictionary<int, TimeSpan> Published,
         IReadOnlyDictionary<string, int> Statuses,
         IReadOnlyList<MemorySample> Memory,
+        IReadOnlyList<HeapSample> Heap,
         string? Abort);
 
     private sealed record MemorySample(int Published, long[] ResidentBytes);
+
+    /// <summary>Each host's managed heap after a full collection when the run reached <paramref name="Tenth"/>/10 published.</summary>
+    private sealed record HeapSample(int Tenth, ManagedHeapReading?[] Readings);
+
+    private static readonly TimeSpan HeapReadingTimeout = TimeSpan.FromSeconds(30);
 
     private static async Task<RunResult> DropAndFollowAsync(E2eBenchSettings settings, StorageClients clients,
         IReadOnlyList<BenchHostProcess> hosts, CancellationToken cancellationToken)
@@ -192,6 +198,7 @@ internal static class E2eBench
         var published = new ConcurrentDictionary<int, TimeSpan>();
         var statuses = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
         var memory = new List<MemorySample>();
+        var heap = new List<HeapSample>();
         var clock = Stopwatch.StartNew();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         stop.CancelAfter(settings.Timeout);
@@ -216,10 +223,22 @@ internal static class E2eBench
         var sample = Task.Run(async () =>
         {
             var nextProgress = clock.Elapsed + ProgressInterval;
+            var nextTenth = 1;
+            // RSS alone cannot tell memory the hosts still reference from garbage not yet collected, so at each tenth of
+            // the run every host also reports its managed heap after a full collection.
+            async Task ReadHeapsUpToAsync(int published)
+            {
+                for (; nextTenth <= 10 && published >= (long)settings.Articles * nextTenth / 10; nextTenth++)
+                {
+                    var readings = await Task.WhenAll(hosts.Select(h => h.MeasureManagedHeapAsync(HeapReadingTimeout, stop.Token))).ConfigureAwait(false);
+                    heap.Add(new HeapSample(nextTenth, readings));
+                }
+            }
             while (!follow.IsCompleted)
             {
                 var current = new MemorySample(published.Count, hosts.Select(h => h.ResidentMemoryBytes()).ToArray());
                 memory.Add(current);
+                await ReadHeapsUpToAsync(current.Published).ConfigureAwait(false);
                 if (clock.Elapsed >= nextProgress)
                 {
                     // A long run is otherwise silent until its report; on stderr so the report on stdout stays clean.
@@ -230,6 +249,7 @@ internal static class E2eBench
                 await Task.WhenAny(follow, Task.Delay(TimeSpan.FromSeconds(1), stop.Token)).ConfigureAwait(false);
             }
             memory.Add(new MemorySample(published.Count, hosts.Select(h => h.ResidentMemoryBytes()).ToArray()));
+            await ReadHeapsUpToAsync(published.Count).ConfigureAwait(false);
         }, stop.Token);
 
         // Fail fast: a host that exits, or a run that stops publishing, ends the run with the reason instead of a silent wait.
@@ -334,7 +354,7 @@ internal static class E2eBench
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
         }
-        return new RunResult(firstDrop, lastDropped, dropped, published, statuses, memory, abort);
+        return new RunResult(firstDrop, lastDropped, dropped, published, statuses, memory, heap, abort);
     }
 
     /// <summary>
@@ -428,11 +448,13 @@ internal static class E2eBench
         for (var i = 0; i < cpuAtEnd.Length; i++)
         {
             lines.Add(F($"host {i + 1}: CPU {(cpuAtEnd[i] - cpuAtReady[i]).TotalSeconds:0.00} s during the run ({(cpuAtEnd[i] - cpuAtReady[i]).TotalMilliseconds / n * settings.Hosts:0.0} ms per article it served on average), ")
-                + F($"{cpuAtReady[i].TotalSeconds:0.00} s start-up; peak memory (VmHWM) {peakMemory[i] / 1048576.0:0} MB; RSS at 25/50/75/100 % published: ")
-                + string.Join(" / ", new[] { 25, 50, 75, 100 }.Select(p => RssAt(run.Memory, i, n * p / 100))) + " MB");
-            // Finer steps for the "memory flat over N articles" question: a leak shows as a steady climb here.
+                + F($"{cpuAtReady[i].TotalSeconds:0.00} s start-up; peak memory (VmHWM) {peakMemory[i] / 1048576.0:0} MB"));
+            // For the "memory flat over N articles" question: a leak shows as a steady climb of the live managed heap; RSS
+            // adds what the GC keeps committed and native memory.
             lines.Add(F($"host {i + 1}: RSS at 10/20/…/100 % published: ")
                 + string.Join(" / ", Enumerable.Range(1, 10).Select(d => RssAt(run.Memory, i, n * d / 10))) + " MB");
+            lines.Add(F($"host {i + 1}: managed heap after a full GC at 10/20/…/100 % published: live ")
+                + HeapAt(run.Heap, i, r => r.LiveBytes) + " MB; committed " + HeapAt(run.Heap, i, r => r.CommittedBytes) + " MB");
         }
         lines.Add(F($"ceiling: {ceiling.RequestsPerSecond:0} requests/s for this request mix ({ceiling.Requests} requests in {ceiling.Elapsed.TotalSeconds:0.0} s, ")
             + F($"{ceiling.Concurrency} concurrent, {ceiling.Failures} failed) = {ceilingArticles:0.0} articles/s at {requestsPerArticle:0.0} requests per article"));
@@ -442,6 +464,13 @@ internal static class E2eBench
             Console.WriteLine(line);
         }
     }
+
+    /// <summary>One figure per tenth, in MB with one decimal; "?" where the host gave no reading in time.</summary>
+    private static string HeapAt(IReadOnlyList<HeapSample> samples, int host, Func<ManagedHeapReading, long> figure) =>
+        string.Join(" / ", Enumerable.Range(1, 10).Select(tenth =>
+            samples.FirstOrDefault(s => s.Tenth == tenth)?.Readings[host] is { } reading
+                ? (figure(reading) / 1048576.0).ToString("0.0", CultureInfo.InvariantCulture)
+                : "?"));
 
     private static string RssAt(IReadOnlyList<MemorySample> samples, int host, int published)
     {

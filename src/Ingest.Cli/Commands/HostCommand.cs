@@ -11,7 +11,8 @@ namespace Ingest.Cli.Commands;
 /// <summary>
 /// <c>ingest host</c> (hidden): one function host as a child process of <c>ingest bench e2e</c>, so the harness can read
 /// its CPU time and peak memory from /proc. It counts every storage request it sends and writes the counts to a file
-/// when it is stopped with SIGTERM or SIGINT.
+/// when it is stopped with SIGTERM or SIGINT. A <see cref="ManagedHeapReading.Request"/> line on stdin makes it answer
+/// with its managed heap after a full collection (one line on stdout).
 /// </summary>
 internal static class HostCommand
 {
@@ -65,6 +66,8 @@ internal static class HostCommand
         var pipelineRequests = new StorageRequestCounter();
         var allRequests = new StorageRequestCounter();
         using var processCounter = new ProcessHttpRequestCounter(allRequests, endpoints);
+        // Not awaited: a read blocked on stdin must not hold up shutdown, and the loop ends by itself when stdin closes.
+        _ = Task.Run(() => AnswerHeapRequestsAsync(stopToken), CancellationToken.None);
         try
         {
             // Under the same supervisor as `ingest up`: a fault WebJobs hands to its exception handler (a lease renewal
@@ -85,6 +88,24 @@ internal static class HostCommand
         }
         await new HostRequestReport(pipelineRequests.Snapshot(), allRequests.Snapshot()).WriteAsync(countsFile, CancellationToken.None);
         return CliContext.Success;
+    }
+
+    private static async Task AnswerHeapRequestsAsync(CancellationToken stopToken)
+    {
+        try
+        {
+            while (await Console.In.ReadLineAsync(stopToken) is { } line)
+            {
+                if (line.Trim() == ManagedHeapReading.Request)
+                {
+                    Console.WriteLine(ManagedHeapReading.MeasureAfterFullCollection().ToLine());
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
     }
 }
 
