@@ -172,9 +172,7 @@ internal static class DedupScaleBench
                 // Spectre squeezes the table to 80 columns when output is redirected; one plain line per size stays readable.
                 foreach (var point in points)
                 {
-                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"size {point.IndexedArticles}: lookups {point.Lookups}, p50 {point.P50Milliseconds:0.0} ms, p95 {point.P95Milliseconds:0.0} ms, requests per lookup {point.RequestsPerLookup:0.0}, duplicates found {point.DuplicatesFound}, "
-                        + $"Azurite CPU per lookup {(point.ServerCpuMillisecondsPerLookup is { } cpu ? cpu.ToString("0.0", CultureInfo.InvariantCulture) + " ms" : "n/a")}, fill {point.Filled} in {point.FillSeconds:0} s"));
+                    Console.WriteLine($"size {point.IndexedArticles}: {point.Describe()}");
                 }
                 return CliContext.Success;
             }

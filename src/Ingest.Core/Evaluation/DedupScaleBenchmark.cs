@@ -7,7 +7,16 @@ namespace Ingest.Core.Evaluation;
 /// <summary>Lookup cost at one index size: latency percentiles and storage requests per checked article.</summary>
 public sealed record DedupScalePoint(
     int IndexedArticles, int Lookups, double P50Milliseconds, double P95Milliseconds, double RequestsPerLookup, int DuplicatesFound,
-    int Filled, double FillSeconds, double? ServerCpuMillisecondsPerLookup);
+    int Filled, double FillSeconds, double? ServerCpuMillisecondsPerLookup)
+{
+    /// <summary>
+    /// The figures in one line, for the progress report while the run goes on and for the summary at its end alike. Half the
+    /// lookups are edited copies, so "found X of Lookups/2" is the recall of the probe.
+    /// </summary>
+    public string Describe() => string.Create(CultureInfo.InvariantCulture,
+        $"lookups {Lookups}, p50 {P50Milliseconds:0.0} ms, p95 {P95Milliseconds:0.0} ms, requests per lookup {RequestsPerLookup:0.0}, duplicates found {DuplicatesFound} of {Lookups / 2}, "
+        + $"server CPU per lookup {(ServerCpuMillisecondsPerLookup is { } cpu ? cpu.ToString("0.0", CultureInfo.InvariantCulture) + " ms" : "n/a")}, fill {Filled} in {FillSeconds:0} s");
+}
 
 /// <summary>Signing cost per article: over how many texts of what mean length, in wall and CPU microseconds.</summary>
 public sealed record SignatureCost(int Articles, double MeanChars, double WallMicroseconds, double CpuMicroseconds);
@@ -82,9 +91,7 @@ public static class DedupScaleBenchmark
             var point = new DedupScalePoint(filled, lookups, Percentile(latencies, 0.50), Percentile(latencies, 0.95), (double)requests / lookups, duplicates, toFill.Count, fillWatch.Elapsed.TotalSeconds, serverPerLookup);
             points.Add(point);
             // Each size as soon as it is measured: a long run (100k on an emulator takes hours) that is stopped keeps what it had.
-            progress?.Report(string.Create(CultureInfo.InvariantCulture,
-                $"measured at {point.IndexedArticles}: p50 {point.P50Milliseconds:0.0} ms, p95 {point.P95Milliseconds:0.0} ms, requests per lookup {point.RequestsPerLookup:0.0}, duplicates found {point.DuplicatesFound} of {lookups / 2}, "
-                + $"server CPU per lookup {(point.ServerCpuMillisecondsPerLookup is { } cpu ? cpu.ToString("0.0", CultureInfo.InvariantCulture) + " ms" : "n/a")}"));
+            progress?.Report($"measured at {point.IndexedArticles}: {point.Describe()}");
         }
         return points;
     }
