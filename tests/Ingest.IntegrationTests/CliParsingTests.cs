@@ -1,9 +1,10 @@
+using Ingest.Cli.Bench;
 using Ingest.Cli.Commands;
 using Ingest.Cli.Local;
 
 namespace Ingest.IntegrationTests;
 
-/// <summary>The CLI's own parsing: host.json as the local host reads it, and --since values.</summary>
+/// <summary>The CLI's own parsing: host.json as the local host reads it, --since values, and the bench host's heap line.</summary>
 public sealed class CliParsingTests
 {
     [Fact]
@@ -33,6 +34,25 @@ public sealed class CliParsingTests
         Assert.Equal(HostJsonSettings.Defaults.MaxDequeueCount, settings.MaxDequeueCount);
         Assert.Contains("soon", Assert.Throws<InvalidOperationException>(() => HostJsonSettings.Load(bad)).Message);
         Assert.Equal(HostJsonSettings.Defaults, HostJsonSettings.Load(Path.Combine(folder.FullName, "missing.json")));
+    }
+
+    [Fact]
+    public void A_heap_reading_counts_what_is_still_referenced_and_not_garbage_and_survives_the_line_it_travels_in()
+    {
+        // 200 MB held, then let go: the reading after a full collection must see it while held and not after.
+        var held = new byte[200 * 1024 * 1024];
+        Array.Fill(held, (byte)1);
+        var whileHeld = ManagedHeapReading.MeasureAfterFullCollection();
+        GC.KeepAlive(held);
+        held = null;
+        var afterRelease = ManagedHeapReading.MeasureAfterFullCollection();
+
+        Assert.InRange(whileHeld.LiveBytes, 200L * 1024 * 1024, whileHeld.CommittedBytes);
+        Assert.True(afterRelease.LiveBytes < whileHeld.LiveBytes - 150L * 1024 * 1024, $"{whileHeld} then {afterRelease}");
+        Assert.True(ManagedHeapReading.TryParse(whileHeld.ToLine(), out var parsed));
+        Assert.Equal(whileHeld, parsed);
+        Assert.False(ManagedHeapReading.TryParse(HostCommand.ReadyLine, out _));
+        Assert.False(ManagedHeapReading.TryParse("ingest host: managed heap after full GC: live many bytes, committed 1 bytes", out _));
     }
 
     [Theory]
