@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
@@ -69,9 +70,16 @@ public sealed class StorageClients
     public QueueServiceClient Queues { get; }
     public TableServiceClient Tables { get; }
 
-    public BlobContainerClient Container(string name) => Blobs.GetBlobContainerClient(name);
-    public QueueClient Queue(string name) => Queues.GetQueueClient(name);
-    public TableClient Table(string name) => Tables.GetTableClient(name);
+    // One client per container, queue and table for the life of the process: the Get*Client calls build a new client
+    // (URI, options, pipeline reference) on every call, and the chain asks for one on every storage request. Heap
+    // snapshots of a loaded host showed one TableClient per request in flight. The clients are thread-safe.
+    private readonly ConcurrentDictionary<string, BlobContainerClient> _containers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, QueueClient> _queues = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TableClient> _tables = new(StringComparer.Ordinal);
+
+    public BlobContainerClient Container(string name) => _containers.GetOrAdd(name, Blobs.GetBlobContainerClient);
+    public QueueClient Queue(string name) => _queues.GetOrAdd(name, Queues.GetQueueClient);
+    public TableClient Table(string name) => _tables.GetOrAdd(name, Tables.GetTableClient);
 
     /// <summary>Creates every container, queue and table the chain uses; safe to call from every host at start-up.</summary>
     public async Task EnsureChainResourcesAsync(CancellationToken cancellationToken)

@@ -78,4 +78,17 @@ public sealed class StorageConfigurationTests
     [InlineData("DefaultEndpointsProtocol=https;AccountName=ingestprod;AccountKey=a2V5;EndpointSuffix=core.windows.net", false)]
     public void Emulator_endpoints_are_recognised_so_their_service_version_can_be_pinned(string connectionString, bool emulator) =>
         Assert.Equal(emulator, StorageEndpoints.IsEmulator(new StorageOptions { ConnectionString = connectionString }));
+
+    [Fact]
+    public void Each_container_queue_and_table_gets_one_client_for_the_life_of_the_process()
+    {
+        var clients = new StorageClients(new StorageOptions { ConnectionString = "UseDevelopmentStorage=true" });
+
+        Assert.Same(clients.Table("Articles"), clients.Table("Articles"));
+        Assert.Same(clients.Queue("articles-publish"), clients.Queue("articles-publish"));
+        Assert.Same(clients.Container("processed"), clients.Container("processed"));
+        Assert.NotSame(clients.Table("Articles"), clients.Table("DedupIndex"));
+        Assert.Equal("DedupIndex", clients.Table("DedupIndex").Name);
+        Assert.Equal("articles-clean", clients.Queue("articles-clean").Name);
+    }
 }
