@@ -10,7 +10,7 @@ namespace Ingest.Core.Tests.Deduplication;
 /// </summary>
 public sealed class GeneratedStoriesTests
 {
-    // The seeds of the two-host load test (not yet in the suite; README, Reliability): stories 0–1,199, near copies of
+    // The seeds of the two-host load test (LoadTests, part of ./test; README, Reliability): stories 0–1,199, near copies of
     // 350–549 (seeded story + 1,000,000).
     private const int LoadTestStories = 1_200;
     private const int FirstNearCopy = 350;
