@@ -140,7 +140,7 @@ public sealed class LoadTests(AzuriteFixture azurite, ITestOutputHelper output) 
         // failed on exactly that with a 1-minute wait: all 2,000 outcomes, one articles-recognize message still held.
         var drained = Stopwatch.StartNew();
         await WaitUntilQueuesEmptyAsync(TimeSpan.FromMinutes(12), diagnose);
-        output.WriteLine($"stage queues empty {drained.Elapsed.TotalSeconds:0} s after the last outcome; verified in {total.Elapsed.TotalSeconds:0} s in all");
+        output.WriteLine($"stage queues empty {drained.Elapsed.TotalSeconds:0} s after the outcomes were verified; verified in {total.Elapsed.TotalSeconds:0} s in all");
     }
 
     /// <summary>
@@ -284,7 +284,7 @@ public sealed class LoadTests(AzuriteFixture azurite, ITestOutputHelper output) 
                     var visible = (await azurite.Clients.Queue(queue).PeekMessagesAsync(32)).Value;
                     left.Add($"{queue} {count} ({visible.Length} visible{string.Concat(visible.Select(m => $"; dequeued {m.DequeueCount}x: {m.MessageText}"))})");
                 }
-                Assert.Fail($"Messages left behind {timeout.TotalMinutes} minutes after the last outcome: {string.Join(", ", left)}\n{await diagnose()}");
+                Assert.Fail($"Messages left behind {timeout.TotalMinutes} minutes after the outcomes were verified: {string.Join(", ", left)}\n{await diagnose()}");
             }
             await Task.Delay(TimeSpan.FromSeconds(1));
         }
