@@ -1,3 +1,4 @@
+using System.Globalization;
 using Ingest.Core.Articles;
 
 namespace Ingest.Core.Cleaning;
@@ -27,7 +28,7 @@ internal static class HtmlNestingGuard
         var depth = MaxOpenDepth(html, MaxDepth + 1);
         return depth > MaxDepth
             ? ExtractedArticle.Rejected(RejectionCodes.TooComplex,
-                $"The HTML nests elements more than {MaxDepth:N0} levels deep; pages like that are refused because parsing them takes time that grows with the square of the depth.")
+                string.Create(CultureInfo.InvariantCulture, $"The HTML nests elements more than {MaxDepth:N0} levels deep; pages like that are refused because parsing them takes time that grows with the square of the depth."))
             : null;
     }
 

@@ -35,6 +35,27 @@ public sealed class HtmlNestingGuardTests
     }
 
     [Fact]
+    public void The_rejection_message_reads_the_same_whatever_the_host_culture()
+    {
+        // Rejection messages are stored data read by consumers, not text for the host's locale.
+        var deep = "<html><body>" + string.Concat(Enumerable.Repeat("<div>", 3_000)) + "Deep text.";
+        var previous = System.Globalization.CultureInfo.CurrentCulture;
+        System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("de-DE");
+        try
+        {
+            Assert.Equal("2.000", 2000.ToString("N0", System.Globalization.CultureInfo.CurrentCulture));
+            var result = new ArticleCleaner().Clean(new CleaningInput(System.Text.Encoding.UTF8.GetBytes(deep), "deep.html", "text/html"));
+
+            Assert.Equal(RejectionCodes.TooComplex, result.Rejection!.Code);
+            Assert.Contains("more than 2,000 levels", result.Rejection.Message);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = previous;
+        }
+    }
+
+    [Fact]
     public void Nesting_just_under_the_limit_is_still_cleaned()
     {
         var html = "<html><body><article><h1>Ferry route approved</h1>" + string.Concat(Enumerable.Repeat("<div>", 500))
