@@ -84,10 +84,14 @@ public sealed class ChainEndToEndTests(ChainFixture fixture) : IClassFixture<Cha
         Assert.Contains(await queries.FindAsync(new ArticleQuery(Since: document.ProcessedAt!.Value.AddSeconds(-1)), default), d => d.Id == id);
         Assert.DoesNotContain(await queries.FindAsync(new ArticleQuery(Since: document.ProcessedAt!.Value.AddSeconds(1)), default), d => d.Id == id);
 
-        var notifications = await QueueInspector.ReadNotificationsAsync(Clients);
-        var mine = Assert.Single(notifications, n => n.Id == id);
-        Assert.Equal(ArticleStatus.Processed, mine.Status);
-        Assert.Equal($"processed/{id}.json", mine.Document);
+        // At least once: a second run of the blob version (trigger and sweep) may have sent its own, saying the same.
+        var mine = (await QueueInspector.ReadNotificationsAsync(Clients)).Where(n => n.Id == id).ToList();
+        Assert.NotEmpty(mine);
+        Assert.All(mine, n =>
+        {
+            Assert.Equal(ArticleStatus.Processed, n.Status);
+            Assert.Equal($"processed/{id}.json", n.Document);
+        });
     }
 
     [Fact]

@@ -78,7 +78,9 @@ public sealed class FailureTests(FailureFixture fixture) : IClassFixture<Failure
         Assert.Equal(ArticleStatus.Failed, document.Status);
         Assert.Equal(StageNames.Recognize, document.Failure!.Stage);
         Assert.Contains("Injected recognizer fault", document.Failure.Error);
-        Assert.Equal(ChainHost.FastSettings.MaxDequeueCount, document.Failure.Attempts);
+        // The attempt of the last recorded error: MaxDequeueCount unless the trigger and the reconcile sweep both started a
+        // run of this blob version, whose attempts share the article's error row (see NerFaultTests).
+        Assert.InRange(document.Failure.Attempts, 1, ChainHost.FastSettings.MaxDequeueCount);
         Assert.NotNull(document.Article);
         SchemaValidator.AssertValid(DocumentJson.Serialize(document));
         // Drained: the poison message was turned into the record, not left behind.
@@ -113,7 +115,9 @@ public sealed class FailureTests(FailureFixture fixture) : IClassFixture<Failure
         Assert.Equal(ArticleStatus.Failed, document.Status);
         Assert.Equal(StageNames.Clean, document.Failure!.Stage);
         Assert.Contains("Injected read fault", document.Failure.Error);
-        Assert.Equal(ChainHost.FastSettings.MaxDequeueCount, document.Failure.Attempts);
+        // The attempt of the last recorded error: MaxDequeueCount unless the trigger and the reconcile sweep both started a
+        // run of this blob version, whose attempts share the article's error row (see NerFaultTests).
+        Assert.InRange(document.Failure.Attempts, 1, ChainHost.FastSettings.MaxDequeueCount);
         SchemaValidator.AssertValid(DocumentJson.Serialize(document));
         await WaitForEmptyAsync(ChainNames.CleanPoisonQueue);
     }
@@ -138,6 +142,8 @@ public sealed class FailureTests(FailureFixture fixture) : IClassFixture<Failure
             $"Recognition fails until fixed\n\nThis article carries the {FailureFixture.TransientMarker} marker, so it fails while the fault lasts.");
         var failed = await ChainDriver.WaitForOutcomeAsync(Clients, id);
         Assert.Equal(ArticleStatus.Failed, failed.Status);
+        // A second run of the blob version may still be failing; its poison drain would publish "failed" over the replay.
+        await QueueInspector.WaitUntilDrainedAsync(Clients, id, TimeSpan.FromMinutes(3));
 
         fixture.Recognizer.TransientFaultActive = false;
         var outcome = await fixture.Host.Services.GetRequiredService<ArticleReplayer>().ReplayAsync(failed, CancellationToken.None);

@@ -24,6 +24,7 @@ namespace Ingest.IntegrationTests;
 /// restarts, lock leases, each function's last run and the last warnings.
 /// </remarks>
 [Trait("Category", "Load")]
+[Collection(LoadCollection.Name)]
 public sealed class LoadTests(AzuriteFixture azurite, ITestOutputHelper output) : IClassFixture<AzuriteFixture>
 {
     private const int Files = 2_000;
@@ -131,8 +132,7 @@ public sealed class LoadTests(AzuriteFixture azurite, ITestOutputHelper output) 
             }
         }
 
-        // The row's status agrees with the document, and nothing is left in a queue or a poison queue.
-        Assert.All(rows, r => Assert.Equal(documents[r.PartitionKey].Status, r.GetString("Status")));
+        // Nothing is left in a queue or a poison queue, and then the row's status agrees with the document.
         // The last publishes may still be sending notifications and deleting messages when their document lands. And a
         // stage message whose run failed (runs fail under this load: storage calls time out) can stay invisible for the
         // rest of the listener's fixed 10-minute hold when the listener cannot release it, even though its article went
@@ -141,6 +141,12 @@ public sealed class LoadTests(AzuriteFixture azurite, ITestOutputHelper output) 
         var drained = Stopwatch.StartNew();
         await WaitUntilQueuesEmptyAsync(TimeSpan.FromMinutes(12), diagnose);
         output.WriteLine($"stage queues empty {drained.Elapsed.TotalSeconds:0} s after the outcomes were verified; verified in {total.Elapsed.TotalSeconds:0} s in all");
+        // Read again now: the document is written before its row is committed, so a row read as its document landed
+        // could still be the uncommitted placeholder, and a publish that failed after writing the document commits
+        // only when its message comes back.
+        var committed = await azurite.Clients.Table(ChainNames.ArticlesTable).QueryAsync<TableEntity>(select: ["PartitionKey", "Status"]).ToListAsync();
+        Assert.Equal(Files, committed.Count);
+        Assert.All(committed, r => Assert.Equal(documents[r.PartitionKey].Status, r.GetString("Status")));
     }
 
     /// <summary>
@@ -302,4 +308,14 @@ public sealed class LoadTests(AzuriteFixture azurite, ITestOutputHelper output) 
         });
         return new Dictionary<string, ProcessedDocument>(documents);
     }
+}
+
+/// <summary>
+/// The load test runs alone, after the other classes: it keeps both cores busy for a quarter of an hour, and beside it
+/// the other classes' fixed waits (90 s for an outcome, 60 s for a host to start) would measure the machine, not Ingest.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class LoadCollection
+{
+    public const string Name = "Load (alone)";
 }

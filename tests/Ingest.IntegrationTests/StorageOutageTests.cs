@@ -33,6 +33,9 @@ public sealed class StorageOutageTests(PersistentAzuriteFixture azurite, ITestOu
         var storageGoneAt = DateTimeOffset.UtcNow;
         await Task.Delay(Outage);
         Assert.False(up.HasExited, "ingest up exited while storage was down:\n" + up.Output);
+        // The host must notice the outage while it lasts; on a busy machine the listener's error can come after the 30 s,
+        // so the outage is stretched until it has (it throws, with the output, if the CLI exits or never says so).
+        await up.WaitForOutputAsync("Job host failed", TimeSpan.FromSeconds(90));
         var outputDuringOutage = up.Output;
         await azurite.StartAgainAsync();
         var storageBack = System.Diagnostics.Stopwatch.StartNew();
