@@ -71,6 +71,8 @@ public sealed class CliEndToEndTests(BareAzuriteFixture azurite) : IClassFixture
         Assert.Equal(0, tableExit);
         Assert.Contains("duplicate", tableOut);
         Assert.Contains("binary", tableOut);
+        // Piped, the table is laid out at its natural width, not wrapped at 80 columns: one line per record plus the header.
+        Assert.Equal(documents.Count + 1, tableOut.Split('\n').Count(line => line.StartsWith('│')));
 
         var exit = await up.TerminateAsync();
         Assert.True(exit == 0, $"ingest up exited with {exit}:\n{up.Output}");
