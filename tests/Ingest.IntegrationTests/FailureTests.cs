@@ -115,8 +115,7 @@ public sealed class FailureTests(FailureFixture fixture) : IClassFixture<Failure
         Assert.Equal(ArticleStatus.Failed, document.Status);
         Assert.Equal(StageNames.Clean, document.Failure!.Stage);
         Assert.Contains("Injected read fault", document.Failure.Error);
-        // The attempt of the last recorded error: MaxDequeueCount unless the trigger and the reconcile sweep both started a
-        // run of this blob version, whose attempts share the article's error row (see NerFaultTests).
+        // As above: two runs of one blob version share the error row.
         Assert.InRange(document.Failure.Attempts, 1, ChainHost.FastSettings.MaxDequeueCount);
         SchemaValidator.AssertValid(DocumentJson.Serialize(document));
         await WaitForEmptyAsync(ChainNames.CleanPoisonQueue);

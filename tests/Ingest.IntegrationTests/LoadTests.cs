@@ -100,7 +100,7 @@ public sealed class LoadTests(AzuriteFixture azurite, ITestOutputHelper output) 
         Assert.Equal(Files, files.Count);
 
         // None lost, none doubled: one Articles row and one processed document per file, and nothing else.
-        var rows = await azurite.Clients.Table(ChainNames.ArticlesTable).QueryAsync<TableEntity>(select: ["PartitionKey", "Status"]).ToListAsync();
+        var rows = await azurite.Clients.Table(ChainNames.ArticlesTable).QueryAsync<TableEntity>(select: ["PartitionKey"]).ToListAsync();
         Assert.Equal(Files, rows.Count);
         Assert.Equal(files.Keys.Order(), rows.Select(r => r.PartitionKey).Order());
         var blobs = await azurite.Clients.Container(ChainNames.ProcessedContainer).GetBlobsAsync().Select(b => b.Name).ToListAsync();

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Ingest.Core.Articles;
 
 /// <summary>
@@ -26,4 +28,11 @@ public static class RejectionCodes
     public const string TooComplex = "too-complex";
     /// <summary>The cleaner failed on this input; cleaning is deterministic, so a retry would fail the same way.</summary>
     public const string Unprocessable = "unprocessable";
+
+    /// <summary>
+    /// The <see cref="TooLarge"/> message, the same for blobs and local files. Invariant culture: messages are stored
+    /// in the record for consumers, not formatted for the host's locale.
+    /// </summary>
+    public static string TooLargeMessage(long sizeBytes, long limitBytes) =>
+        string.Create(CultureInfo.InvariantCulture, $"The file is {sizeBytes:N0} bytes; the limit is {limitBytes:N0} bytes (Ingest:MaxInputBytes).");
 }

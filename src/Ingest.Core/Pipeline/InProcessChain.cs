@@ -1,4 +1,3 @@
-using System.Globalization;
 using Ingest.Core.Configuration;
 using Ingest.Core.Articles;
 using Ingest.Core.Deduplication;
@@ -40,7 +39,7 @@ public sealed class InProcessChain(
             // Decided from the file's size: nothing is read, and the id comes from the name and size.
             var oversizedId = ArticleId.ForLocalFile(sourceName, BitConverter.GetBytes(file.Length));
             return steps.Reject(oversizedId, info, RejectionCodes.TooLarge,
-                string.Create(CultureInfo.InvariantCulture, $"The file is {file.Length:N0} bytes; the limit is {limit:N0} bytes (Ingest:MaxInputBytes)."));
+                RejectionCodes.TooLargeMessage(file.Length, limit));
         }
 
         var content = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);

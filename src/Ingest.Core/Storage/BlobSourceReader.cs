@@ -1,4 +1,3 @@
-using System.Globalization;
 using Ingest.Core.Configuration;
 using Azure;
 using Azure.Storage.Blobs.Models;
@@ -44,7 +43,7 @@ public sealed class BlobSourceReader(StorageClients clients, IOptions<PipelineOp
         if (properties.ContentLength > limit)
         {
             return SourceRead.Unreadable(info, RejectionCodes.TooLarge,
-                string.Create(CultureInfo.InvariantCulture, $"The file is {properties.ContentLength:N0} bytes; the limit is {limit:N0} bytes (Ingest:MaxInputBytes)."));
+                RejectionCodes.TooLargeMessage(properties.ContentLength, limit));
         }
 
         try

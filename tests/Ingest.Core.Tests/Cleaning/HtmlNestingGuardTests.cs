@@ -1,3 +1,4 @@
+using System.Globalization;
 using Ingest.Core.Articles;
 using Ingest.Core.Cleaning;
 
@@ -39,11 +40,11 @@ public sealed class HtmlNestingGuardTests
     {
         // Rejection messages are stored data read by consumers, not text for the host's locale.
         var deep = "<html><body>" + string.Concat(Enumerable.Repeat("<div>", 3_000)) + "Deep text.";
-        var previous = System.Globalization.CultureInfo.CurrentCulture;
-        System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("de-DE");
+        var previous = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = new CultureInfo("de-DE");
         try
         {
-            Assert.Equal("2.000", 2000.ToString("N0", System.Globalization.CultureInfo.CurrentCulture));
+            Assert.Equal("2.000", 2000.ToString("N0", CultureInfo.CurrentCulture));
             var result = new ArticleCleaner().Clean(new CleaningInput(System.Text.Encoding.UTF8.GetBytes(deep), "deep.html", "text/html"));
 
             Assert.Equal(RejectionCodes.TooComplex, result.Rejection!.Code);
@@ -51,7 +52,7 @@ public sealed class HtmlNestingGuardTests
         }
         finally
         {
-            System.Globalization.CultureInfo.CurrentCulture = previous;
+            CultureInfo.CurrentCulture = previous;
         }
     }
 
