@@ -16,6 +16,14 @@ public class TextTokenizerTests
     }
 
     [Fact]
+    public void A_hyphenated_compound_after_an_abbreviation_stays_one_word_like_any_other_compound()
+    {
+        Assert.Equal(["U.S.-led", "forces", "and", "London-based", "U.N.-backed", "groups"], Words("U.S.-led forces and London-based U.N.-backed groups"));
+        Assert.Equal(["the", "U.S.", "-", "and"], Words("the U.S. - and"));
+        Assert.Equal(["in", "the", "U.S.", "."], Words("in the U.S.."));
+    }
+
+    [Fact]
     public void Splits_off_a_possessive_but_keeps_inner_apostrophes()
     {
         Assert.Equal(["Norway", "'s", "O'Neill", "didn't", "go", "."], Words("Norway's O'Neill didn't go."));

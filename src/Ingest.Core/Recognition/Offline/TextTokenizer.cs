@@ -98,6 +98,12 @@ public static class TextTokenizer
         if (i < text.Length && text[i] == '.' && TakesPeriod(text.AsSpan(start, i - start), hasInnerPeriod))
         {
             i++;
+            // "U.S.-led" is one word, as "London-based" is: the corpora keep such compounds whole (GMB tags
+            // "U.S.-led" O 334 times), so splitting off "U.S." would make a place of what is a modifier.
+            if (i + 1 < text.Length && text[i] is '-' or '\u2010' or '\u2011' && IsWordChar(text, i + 1))
+            {
+                return ScanWord(text, i + 1);
+            }
         }
         return i;
     }
