@@ -252,7 +252,7 @@ public static class MentionGrouper
             : restB[1..].Equals(restA, StringComparison.OrdinalIgnoreCase);
     }
 
-    private static bool IsAbbreviation(string name)
+    internal static bool IsAbbreviation(string name)
     {
         var letters = Letters(name);
         return letters.Length is >= 2 and <= 8 && !name.Contains(' ') && name.Count(char.IsUpper) >= 2

@@ -110,7 +110,7 @@ public sealed class OfflineEntityRecognizer : IEntityRecognizer
             ArrayPool<int>.Shared.Return(tags);
             ArrayPool<float>.Shared.Return(confidence);
         }
-        return DocumentConsistency.Apply(mentions);
+        return ShortNamePropagation.Apply(DocumentConsistency.Apply(mentions), text, tokens, sentences, model.Lexicon);
     }
 
     /// <summary>Turns B/I runs into mentions; a mention's confidence is that of its least certain token.</summary>
