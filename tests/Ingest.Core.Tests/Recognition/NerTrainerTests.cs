@@ -73,9 +73,22 @@ public sealed class NerTrainerTests : IDisposable
     }
 
     [Fact]
+    public void The_written_model_is_refitted_on_train_and_dev_while_the_dev_figure_comes_from_the_model_without_dev()
+    {
+        var refitted = NerTrainer.Train(Options("refit.bin.gz"));
+        var heldOut = NerTrainer.Train(Options("held.bin.gz") with { RefitWithDev = false });
+
+        Assert.True(refitted.DevSentences > 0);
+        Assert.Equal(heldOut.TrainSentences + refitted.DevSentences, refitted.TrainSentences);
+        Assert.Equal(heldOut.Dev.Micro, refitted.Dev.Micro);
+        Assert.NotEqual(File.ReadAllBytes(heldOut.ModelPath), File.ReadAllBytes(refitted.ModelPath));
+    }
+
+    [Fact]
     public void Rejects_options_that_cannot_train()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => NerTrainer.Train(Options("x.bin.gz") with { Epochs = 0 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => NerTrainer.Train(Options("x.bin.gz") with { Ensemble = 0 }));
         Assert.Throws<FileNotFoundException>(() => NerTrainer.Train(Options("x.bin.gz") with { DataDirectory = Path.Combine(_data, "missing") }));
     }
 

@@ -63,6 +63,9 @@ public sealed class NerModel
     /// <summary>The same model with another confidence temperature; shares all weights.</summary>
     internal NerModel WithConfidenceTemperature(float temperature) => new(this, temperature);
 
+    /// <summary>Feature keys that have a weight row.</summary>
+    internal int FeatureRowCount => _rows.Count;
+
     /// <summary>Identifies the trained model; reported as the recognizer version.</summary>
     public string Version { get; }
 

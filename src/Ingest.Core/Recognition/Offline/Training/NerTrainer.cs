@@ -3,8 +3,10 @@ using System.Diagnostics;
 namespace Ingest.Core.Recognition.Offline.Training;
 
 /// <summary>
-/// What a training run produced and how well it did on the GMB dev portion. <see cref="TrainSentences"/>
-/// counts every training sentence, the extra corpora included.
+/// What a training run produced. <see cref="Dev"/> measures the model trained without the GMB dev portion, so it
+/// stays a held-out figure when <see cref="NerTrainingOptions.RefitWithDev"/> then trains the written model on
+/// train + dev. <see cref="TrainSentences"/> counts every sentence the written model was trained on, the extra
+/// corpora included.
 /// </summary>
 public sealed record NerTrainingResult(
     string ModelPath,
@@ -17,9 +19,12 @@ public sealed record NerTrainingResult(
 
 /// <summary>
 /// Trains the offline tagger: reads GMB, takes the train portion of <see cref="GmbSplit"/> plus the extra
-/// corpora, builds the word lexicon from their text and the unlabeled text and the gazetteer from its labels, keeps feature keys seen at least <see cref="NerTrainingOptions.MinFeatureCount"/>
-/// times, runs the averaged perceptron, prunes near-zero weights, fits the confidence temperature on the dev
-/// portion and writes the gzip'd model.
+/// corpora, builds the word lexicon from their text and the unlabeled text and the gazetteer from its labels, keeps
+/// feature keys seen at least <see cref="NerTrainingOptions.MinFeatureCount"/> times, runs
+/// <see cref="NerTrainingOptions.Ensemble"/> averaged perceptrons over differently shuffled orders and averages
+/// them, prunes near-zero weights, fits the confidence temperature on the dev portion and measures the model there.
+/// With <see cref="NerTrainingOptions.RefitWithDev"/> the same recipe is then run again on train + dev, keeping the
+/// fitted temperature, and that model is written.
 /// </summary>
 public static class NerTrainer
 {
@@ -39,12 +44,41 @@ public static class NerTrainer
             train.AddRange(corpus.Sentences);
             log($"{extra}: {corpus.Sentences.Count} sentences added to training");
         }
-
-        var text = train.Select(s => (IReadOnlyList<string>)s.Words).ToList();
+        var unlabeled = new List<IReadOnlyList<string>>();
         foreach (var file in options.UnlabeledTextFiles)
         {
-            text.AddRange(UnlabeledTextReader.ReadFile(Path.Combine(options.DataDirectory, file)));
+            unlabeled.AddRange(UnlabeledTextReader.ReadFile(Path.Combine(options.DataDirectory, file)));
         }
+
+        var measured = Fit(train, unlabeled, options, log, clock);
+        var temperature = ConfidenceCalibration.FitTemperature(measured, dev);
+        measured = measured.WithConfidenceTemperature(temperature);
+        var measuredRecognizer = new OfflineEntityRecognizer(measured);
+        var devReport = NerEvaluator.Evaluate(text => measuredRecognizer.Recognize(text, "en").Entities, new NerCorpus("gmb-dev", NerTagScheme.Bio, dev));
+        log($"dev micro F1 {devReport.Micro.F1:F4} (model trained without dev); confidence temperature {temperature} ({clock.Elapsed.TotalSeconds:F1}s)");
+
+        var model = measured;
+        if (options.RefitWithDev)
+        {
+            train.AddRange(dev);
+            model = Fit(train, unlabeled, options, log, clock).WithConfidenceTemperature(temperature);
+            log($"refitted on train + dev ({clock.Elapsed.TotalSeconds:F1}s)");
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.OutputPath))!);
+        using (var file = File.Create(options.OutputPath))
+        {
+            model.Write(file);
+        }
+        return new NerTrainingResult(
+            options.OutputPath, new FileInfo(options.OutputPath).Length, train.Count, dev.Count, model.FeatureRowCount, clock.Elapsed, devReport);
+    }
+
+    /// <summary>Lexicon, gazetteer, feature rows and weights from these sentences; confidence temperature 1.</summary>
+    private static NerModel Fit(
+        List<NerSentence> train, List<IReadOnlyList<string>> unlabeled, NerTrainingOptions options, Action<string> log, Stopwatch clock)
+    {
+        var text = train.Select(s => (IReadOnlyList<string>)s.Words).Concat(unlabeled).ToList();
         var lexicon = WordLexiconBuilder.Build(text, options.Seed);
         log($"lexicon from {text.Count} sentences ({clock.Elapsed.TotalSeconds:F1}s)");
         var tags = new TagSet(NerEntityTypes.All);
@@ -55,29 +89,56 @@ public static class NerTrainer
         var rowOfKey = SelectFeatureRows(keys, options.MinFeatureCount);
         var sentences = train.Select((s, i) => new TrainingSentence(ToRows(keys[i], rowOfKey), s.Tags.Select(tags.IndexOf).ToArray())).ToList();
         keys.Clear();
-        log($"lexicon {lexicon.Count} words; gazetteer {gazetteer.Count} phrases; {rowOfKey.Count} feature rows ({clock.Elapsed.TotalSeconds:F1}s)");
+        log($"{train.Count} sentences; lexicon {lexicon.Count} words; gazetteer {gazetteer.Count} phrases; {rowOfKey.Count} feature rows ({clock.Elapsed.TotalSeconds:F1}s)");
 
-        var perceptron = new AveragedPerceptron(rowOfKey.Count, tags.Count);
-        RunEpochs(perceptron, sentences, tags.Count, options, log, clock);
-
-        var (weights, transitions) = perceptron.Averaged();
+        var (weights, transitions) = TrainEnsemble(rowOfKey.Count, sentences, tags.Count, options, log, clock);
         var (prunedRows, prunedWeights) = Prune(rowOfKey, weights, tags.Count, options.PruneBelow);
-        var draft = new NerModel(options.ModelVersion, tags, lexicon, gazetteer, prunedRows, prunedWeights, transitions, 1f);
-        var temperature = ConfidenceCalibration.FitTemperature(draft, dev);
-        var model = new NerModel(options.ModelVersion, tags, lexicon, gazetteer, prunedRows, prunedWeights, transitions, temperature);
-        log($"kept {prunedRows.Count} rows after pruning; confidence temperature {temperature} ({clock.Elapsed.TotalSeconds:F1}s)");
+        log($"kept {prunedRows.Count} rows after pruning ({clock.Elapsed.TotalSeconds:F1}s)");
+        return new NerModel(options.ModelVersion, tags, lexicon, gazetteer, prunedRows, prunedWeights, transitions, 1f);
+    }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.OutputPath))!);
-        using (var file = File.Create(options.OutputPath))
+    /// <summary>
+    /// The mean of <see cref="NerTrainingOptions.Ensemble"/> averaged perceptrons that differ only in the order they
+    /// saw the sentences (seeds Seed, Seed + 1, …). The mean of linear models is one linear model, so the tagger pays
+    /// nothing at run time for it; it smooths the order-dependence of any single perceptron.
+    /// </summary>
+    private static (float[] Weights, float[] Transitions) TrainEnsemble(
+        int rowCount, List<TrainingSentence> sentences, int tagCount, NerTrainingOptions options, Action<string> log, Stopwatch clock)
+    {
+        float[]? weights = null;
+        float[]? transitions = null;
+        for (var member = 0; member < options.Ensemble; member++)
         {
-            model.Write(file);
+            var perceptron = new AveragedPerceptron(rowCount, tagCount);
+            RunEpochs(perceptron, sentences, tagCount, options.Epochs, options.Seed + member, log, clock);
+            var (w, t) = perceptron.Averaged();
+            if (weights is null || transitions is null)
+            {
+                (weights, transitions) = (w, t);
+                continue;
+            }
+            AddTo(weights, w);
+            AddTo(transitions, t);
         }
+        Scale(weights!, 1f / options.Ensemble);
+        Scale(transitions!, 1f / options.Ensemble);
+        return (weights!, transitions!);
+    }
 
-        var recognizer = new OfflineEntityRecognizer(model);
-        var devReport = NerEvaluator.Evaluate(text => recognizer.Recognize(text, "en").Entities, new NerCorpus("gmb-dev", NerTagScheme.Bio, dev));
-        log($"dev micro F1 {devReport.Micro.F1:F4} ({clock.Elapsed.TotalSeconds:F1}s)");
-        return new NerTrainingResult(
-            options.OutputPath, new FileInfo(options.OutputPath).Length, train.Count, dev.Count, prunedRows.Count, clock.Elapsed, devReport);
+    private static void AddTo(float[] sum, float[] values)
+    {
+        for (var i = 0; i < sum.Length; i++)
+        {
+            sum[i] += values[i];
+        }
+    }
+
+    private static void Scale(float[] values, float factor)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] *= factor;
+        }
     }
 
     internal static TokenTraits[] TraitsOf(string[] words, WordLexicon lexicon, Gazetteer gazetteer)
@@ -132,7 +193,7 @@ public static class NerTrainer
     }
 
     private static void RunEpochs(
-        AveragedPerceptron perceptron, List<TrainingSentence> sentences, int tagCount, NerTrainingOptions options, Action<string> log, Stopwatch clock)
+        AveragedPerceptron perceptron, List<TrainingSentence> sentences, int tagCount, int epochs, int seed, Action<string> log, Stopwatch clock)
     {
         var longest = sentences.Max(s => s.Gold.Length);
         var emission = new float[longest * tagCount];
@@ -140,8 +201,8 @@ public static class NerTrainer
         var backPointer = new int[longest * tagCount];
         var predicted = new int[longest];
         var order = Enumerable.Range(0, sentences.Count).ToArray();
-        var random = new Random(options.Seed);
-        for (var epoch = 1; epoch <= options.Epochs; epoch++)
+        var random = new Random(seed);
+        for (var epoch = 1; epoch <= epochs; epoch++)
         {
             random.Shuffle(order);
             var wrong = 0;
@@ -149,7 +210,7 @@ public static class NerTrainer
             {
                 wrong += perceptron.Learn(sentences[index], emission, forward, backPointer, predicted) ? 1 : 0;
             }
-            log($"epoch {epoch}: {wrong} of {sentences.Count} sentences mis-tagged ({clock.Elapsed.TotalSeconds:F1}s)");
+            log($"seed {seed} epoch {epoch}: {wrong} of {sentences.Count} sentences mis-tagged ({clock.Elapsed.TotalSeconds:F1}s)");
         }
     }
 

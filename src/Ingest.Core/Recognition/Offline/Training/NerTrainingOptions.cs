@@ -45,7 +45,20 @@ public sealed record NerTrainingOptions
     /// <summary>Passes of the averaged perceptron over the training sentences.</summary>
     public int Epochs { get; init; } = 10;
 
-    /// <summary>Seeds the per-epoch shuffle.</summary>
+    /// <summary>
+    /// How many averaged perceptrons, each over its own shuffled order (seeds <see cref="Seed"/>, <see cref="Seed"/> + 1, …),
+    /// are averaged into the model. Three gained 0.1 and 0.3 F1 points on GMB dev over one, with two seeds (see the recognizer README).
+    /// </summary>
+    public int Ensemble { get; init; } = 3;
+
+    /// <summary>
+    /// After the dev portion has fitted the confidence temperature and measured the recipe, train the written model
+    /// again on train + dev: a tenth more in-domain data, which gained about 0.4 F1 points on GMB test. The dev figure
+    /// reported is then that of the first model, which had not seen dev.
+    /// </summary>
+    public bool RefitWithDev { get; init; } = true;
+
+    /// <summary>Seeds the per-epoch shuffle (and the word clusters).</summary>
     public int Seed { get; init; } = 20261123;
 
     /// <summary>A feature key gets a weight row only if it occurs in at least this many training tokens.</summary>
@@ -55,7 +68,7 @@ public sealed record NerTrainingOptions
     public float PruneBelow { get; init; } = 0.01f;
 
     /// <summary>Written into the model and reported as the recognizer version.</summary>
-    public string ModelVersion { get; init; } = "gmb-btc-wnut-ap-2";
+    public string ModelVersion { get; init; } = "gmb-btc-wnut-ap-3";
 
     /// <summary>Receives one line per training step; null for silence.</summary>
     public Action<string>? Log { get; init; }
@@ -65,6 +78,7 @@ public sealed record NerTrainingOptions
         ArgumentException.ThrowIfNullOrWhiteSpace(DataDirectory);
         ArgumentException.ThrowIfNullOrWhiteSpace(OutputPath);
         ArgumentOutOfRangeException.ThrowIfLessThan(Epochs, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(Ensemble, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(MinFeatureCount, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(PruneBelow);
         foreach (var path in ExtraTrainingFiles.Concat(UnlabeledTextFiles).Select(f => Path.Combine(DataDirectory, f)).Prepend(GmbPath))
