@@ -13,7 +13,12 @@ internal static class TrainCommand
         var data = new Option<DirectoryInfo>("--data") { Description = "The NER data folder (holds gmb/ner_dataset.csv, btc/, wnut17/).", Required = true };
         var output = new Option<FileInfo>("--out") { Description = "Where to write the gzip'd model (the committed one is src/Ingest.Core/Recognition/Offline/Model/ner-model.bin.gz).", Required = true };
         var epochs = new Option<int?>("--epochs") { Description = "Passes over the training data (default: the committed model's setting)." };
-        var ner = new Command("ner", "Train the offline entity recognizer (averaged perceptron) deterministically.") { data, output, epochs };
+        var ensemble = new Option<int?>("--ensemble") { Description = "Perceptrons averaged into the model (default: the committed model's setting, 3)." };
+        var noRefit = new Option<bool>("--no-refit")
+        {
+            Description = "Write the model trained on the train portion only, without training it again on train + dev (faster; for trying a change).",
+        };
+        var ner = new Command("ner", "Train the offline entity recognizer (averaged perceptrons) deterministically.") { data, output, epochs, ensemble, noRefit };
         ner.SetAction(parse =>
         {
             var dataDirectory = parse.GetValue(data)!;
@@ -29,8 +34,21 @@ internal static class TrainCommand
             };
             if (parse.GetValue(epochs) is { } passes)
             {
+                if (passes < 1)
+                {
+                    return CliContext.Error($"--epochs must be at least 1, not {passes}.", CliContext.UsageError);
+                }
                 options = options with { Epochs = passes };
             }
+            if (parse.GetValue(ensemble) is { } members)
+            {
+                if (members < 1)
+                {
+                    return CliContext.Error($"--ensemble must be at least 1, not {members}.", CliContext.UsageError);
+                }
+                options = options with { Ensemble = members };
+            }
+            options = options with { RefitWithDev = !parse.GetValue(noRefit) };
             var result = NerTrainer.Train(options);
             AnsiConsole.MarkupLine(
                 $"Wrote [bold]{Markup.Escape(result.ModelPath)}[/] ({result.ModelBytes / 1024.0 / 1024.0:0.0} MiB, {result.FeatureRows:N0} feature rows) "
