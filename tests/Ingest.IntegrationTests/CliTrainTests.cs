@@ -1,4 +1,5 @@
 using Ingest.Cli.Local;
+using Ingest.Core.Recognition.Offline.Training;
 using Ingest.IntegrationTests.Infrastructure;
 
 namespace Ingest.IntegrationTests;
@@ -31,15 +32,20 @@ public sealed class CliTrainTests : IDisposable
             }
         }
         File.WriteAllLines(Path.Combine(Data, "gmb", "ner_dataset.csv"), rows);
-        // The default extra corpora and unlabeled text are resolved under --data; a quick run needs them present.
-        foreach (var file in new[] { "btc/a.conll", "btc/b.conll", "btc/e.conll", "btc/f.conll", "btc/g.conll", "btc/h.conll", "wnut17/train/wnut17train.conll", "sec-filings/train/FIN5.txt", "sec-filings/test/FIN3.txt" })
+        // The CLI always trains with the default extra corpora and unlabeled text, resolved under --data; give it tiny ones.
+        foreach (var file in NerTrainingOptions.DefaultExtraTrainingFiles.Concat(NerTrainingOptions.DefaultUnlabeledTextFiles))
         {
-            var path = Path.Combine(Data, file);
+            var path = Path.GetFullPath(Path.Combine(Data, file));
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllLines(path, ["Oslo\tB-LOC", "thanks\tO", ""]);
+            if (path.EndsWith(".json", StringComparison.Ordinal))
+            {
+                File.WriteAllText(path, """{ "a": { "articleBody": "Ines visited Quito. Omar visited Oslo." } }""");
+            }
+            else
+            {
+                File.WriteAllLines(path, ["Oslo\tB-LOC", "thanks\tO", ""]);
+            }
         }
-        Directory.CreateDirectory(Path.Combine(_root, "extraction-benchmark"));
-        File.WriteAllText(Path.Combine(_root, "extraction-benchmark", "ground-truth.json"), """{ "a": { "articleBody": "Ines visited Quito. Omar visited Oslo." } }""");
     }
 
     [Fact]

@@ -32,23 +32,20 @@ internal static class TrainCommand
                 OutputPath = parse.GetValue(output)!.FullName,
                 Log = line => AnsiConsole.MarkupLine($"[grey]{Markup.Escape(line)}[/]"),
             };
-            if (parse.GetValue(epochs) is { } passes)
+            var (passes, members) = (parse.GetValue(epochs), parse.GetValue(ensemble));
+            var problem = passes is < 1 ? $"--epochs must be at least 1, not {passes}."
+                : members is < 1 ? $"--ensemble must be at least 1, not {members}."
+                : null;
+            if (problem is not null)
             {
-                if (passes < 1)
-                {
-                    return CliContext.Error($"--epochs must be at least 1, not {passes}.", CliContext.UsageError);
-                }
-                options = options with { Epochs = passes };
+                return CliContext.Error(problem, CliContext.UsageError);
             }
-            if (parse.GetValue(ensemble) is { } members)
+            options = options with
             {
-                if (members < 1)
-                {
-                    return CliContext.Error($"--ensemble must be at least 1, not {members}.", CliContext.UsageError);
-                }
-                options = options with { Ensemble = members };
-            }
-            options = options with { RefitWithDev = !parse.GetValue(noRefit) };
+                Epochs = passes ?? options.Epochs,
+                Ensemble = members ?? options.Ensemble,
+                RefitWithDev = !parse.GetValue(noRefit),
+            };
             var result = NerTrainer.Train(options);
             AnsiConsole.MarkupLine(
                 $"Wrote [bold]{Markup.Escape(result.ModelPath)}[/] ({result.ModelBytes / 1024.0 / 1024.0:0.0} MiB, {result.FeatureRows:N0} feature rows) "

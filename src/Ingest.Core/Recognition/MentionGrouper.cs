@@ -93,7 +93,7 @@ public static class MentionGrouper
                 continue;
             }
             if (text is not null && i > 0 && IsParenthesizedAfter(text, ordered[i - 1], ordered[i])
-                && char.ToUpperInvariant(names[i - 1][0]) == names[i][0])
+                && CanAbbreviate(names[i - 1], names[i]))
             {
                 defined[names[i]] = i - 1;
                 continue;
@@ -252,7 +252,14 @@ public static class MentionGrouper
             : restB[1..].Equals(restA, StringComparison.OrdinalIgnoreCase);
     }
 
-    internal static bool IsAbbreviation(string name)
+    /// <summary>
+    /// Whether <paramref name="abbreviation"/>, written in parentheses right after <paramref name="longForm"/>, may be
+    /// its abbreviation: it looks like one and starts with the long form's first letter.
+    /// </summary>
+    internal static bool CanAbbreviate(string longForm, string abbreviation) =>
+        IsAbbreviation(abbreviation) && longForm.Length > 0 && char.ToUpperInvariant(longForm[0]) == abbreviation[0];
+
+    private static bool IsAbbreviation(string name)
     {
         var letters = Letters(name);
         return letters.Length is >= 2 and <= 8 && !name.Contains(' ') && name.Count(char.IsUpper) >= 2

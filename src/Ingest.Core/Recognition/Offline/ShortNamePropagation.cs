@@ -123,7 +123,7 @@ internal static class ShortNamePropagation
             if (nextToken + 2 < tokens.Count && Is(text, tokens[nextToken], "(") && Is(text, tokens[nextToken + 2], ")"))
             {
                 var abbreviation = text.Substring(tokens[nextToken + 1].Start, tokens[nextToken + 1].Length);
-                if (MentionGrouper.IsAbbreviation(abbreviation) && abbreviation[0] == char.ToUpperInvariant(mention.Text[0]))
+                if (MentionGrouper.CanAbbreviate(mention.Text, abbreviation))
                 {
                     Add(abbreviation, mention);
                 }

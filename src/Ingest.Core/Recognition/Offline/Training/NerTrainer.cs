@@ -105,24 +105,23 @@ public static class NerTrainer
     private static (float[] Weights, float[] Transitions) TrainEnsemble(
         int rowCount, List<TrainingSentence> sentences, int tagCount, NerTrainingOptions options, Action<string> log, Stopwatch clock)
     {
-        float[]? weights = null;
-        float[]? transitions = null;
-        for (var member = 0; member < options.Ensemble; member++)
+        (float[] Weights, float[] Transitions) Member(int member)
         {
             var perceptron = new AveragedPerceptron(rowCount, tagCount);
             RunEpochs(perceptron, sentences, tagCount, options.Epochs, options.Seed + member, log, clock);
-            var (w, t) = perceptron.Averaged();
-            if (weights is null || transitions is null)
-            {
-                (weights, transitions) = (w, t);
-                continue;
-            }
+            return perceptron.Averaged();
+        }
+
+        var (weights, transitions) = Member(0);
+        for (var member = 1; member < options.Ensemble; member++)
+        {
+            var (w, t) = Member(member);
             AddTo(weights, w);
             AddTo(transitions, t);
         }
-        Scale(weights!, 1f / options.Ensemble);
-        Scale(transitions!, 1f / options.Ensemble);
-        return (weights!, transitions!);
+        Scale(weights, 1f / options.Ensemble);
+        Scale(transitions, 1f / options.Ensemble);
+        return (weights, transitions);
     }
 
     private static void AddTo(float[] sum, float[] values)
