@@ -134,9 +134,10 @@ public sealed class OfflineEntityRecognizer : IEntityRecognizer
                 end++;
             }
             var category = NerEntityTypes.ToCategory(tagSet.Types[type]);
+            var first = LeadingTitles.FirstNameToken(text, tokens, sentence.First + i, sentence.First + end, ref category) - sentence.First;
             if (category is not null)
             {
-                var start = tokens[sentence.First + i].Start;
+                var start = tokens[sentence.First + first].Start;
                 var stop = tokens[sentence.First + end - 1].End;
                 mentions.Add(new EntityMention
                 {

@@ -20,7 +20,12 @@ public static class PersonTitles
         "former", "acting", "senior", "sir", "lord", "lady", "dame", "speaker", "attorney", "opposition", "leader",
     };
 
+    private static readonly HashSet<ulong> FoldedTitles = TokenText.FoldedSet(Titles);
+
     public static bool IsTitle(string word) => Titles.Contains(word);
+
+    /// <summary>The same test for a token in the text, without making a string of it.</summary>
+    internal static bool IsTitle(ReadOnlySpan<char> word) => TokenText.IsIn(word, FoldedTitles);
 
     /// <summary>Relabels leading titles of each person span as outside; the first name word becomes its start.</summary>
     public static void StripLeadingTitles(string[] words, string[] tags)
