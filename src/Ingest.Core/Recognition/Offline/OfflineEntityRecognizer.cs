@@ -110,7 +110,10 @@ public sealed class OfflineEntityRecognizer : IEntityRecognizer
             ArrayPool<int>.Shared.Return(tags);
             ArrayPool<float>.Shared.Return(confidence);
         }
-        return ShortNamePropagation.Apply(DocumentConsistency.Apply(mentions), text, tokens, sentences, model.Lexicon);
+        // Article-wide rules, weakest evidence first so that a stronger one can override: one category per name, short names
+        // as their full name, head-word phrases.
+        var consistent = ShortNamePropagation.Apply(DocumentConsistency.Apply(mentions), text, tokens, sentences, model.Lexicon);
+        return HeadWordPhrases.Apply(consistent, text, tokens, sentences, model.Lexicon);
     }
 
     /// <summary>Turns B/I runs into mentions; a mention's confidence is that of its least certain token.</summary>

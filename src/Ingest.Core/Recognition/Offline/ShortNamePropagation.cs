@@ -71,7 +71,7 @@ internal static class ShortNamePropagation
                 }
                 var word = text.Substring(token.Start, token.Length);
                 if (!fullNameOf.TryGetValue(word, out var fullName)
-                    || (i == sentence.First && !UsuallyCapitalized(word, lexicon)))
+                    || (i == sentence.First && !lexicon.IsUsuallyCapitalized(word)))
                 {
                     continue;
                 }
@@ -120,7 +120,7 @@ internal static class ShortNamePropagation
             {
                 nextToken++;
             }
-            if (nextToken + 2 < tokens.Count && Is(text, tokens[nextToken], "(") && Is(text, tokens[nextToken + 2], ")"))
+            if (nextToken + 2 < tokens.Count && TokenText.Is(text, tokens[nextToken], "(") && TokenText.Is(text, tokens[nextToken + 2], ")"))
             {
                 var abbreviation = text.Substring(tokens[nextToken + 1].Start, tokens[nextToken + 1].Length);
                 if (MentionGrouper.CanAbbreviate(mention.Text, abbreviation))
@@ -131,9 +131,4 @@ internal static class ShortNamePropagation
         }
         return shortForms;
     }
-
-    private static bool Is(string text, TextToken token, string value) => text.AsSpan(token.Start, token.Length).SequenceEqual(value);
-
-    private static bool UsuallyCapitalized(ReadOnlySpan<char> word, WordLexicon lexicon) =>
-        lexicon.Find(FeatureHash.Folded(word)).CapitalizationHabit is 0 or >= 3;
 }

@@ -23,6 +23,12 @@ public sealed class WordLexicon
 
     internal Entry Find(ulong foldedHash) => _entries.TryGetValue(foldedHash, out var entry) ? entry : Unknown;
 
+    /// <summary>
+    /// Whether a capitalized word at the start of a sentence is likely capitalized for its own sake: the unlabeled text
+    /// mostly capitalizes it elsewhere, or has too little of it to tell. "Young" and "After" are not.
+    /// </summary>
+    internal bool IsUsuallyCapitalized(ReadOnlySpan<char> word) => Find(FeatureHash.Folded(word)).CapitalizationHabit is UnknownHabit or >= 3;
+
     internal void Write(BinaryWriter writer)
     {
         writer.Write(_entries.Count);

@@ -1,0 +1,159 @@
+using Ingest.Core.Articles;
+
+namespace Ingest.Core.Recognition.Offline;
+
+/// <summary>
+/// Some names are built on a place or a person and are neither ("Battle of Gettysburg", "Bangladesh Liberation War",
+/// "Glastonbury Festival", "Outland Trophy", "Hockey Hall of Fame"). The tagger has seen few of them, and GMB even labels
+/// "Hall" a person and "Fame" a place, so it reports the place or the person inside. Azure AI Language reports the whole
+/// name: an Event, and the hall of fame an Organization. This pass does the same for the shapes whose head word settles
+/// it: "Battle / Battles / Siege of" + a name, a capitalized name ending in one of <see cref="FinalHeads"/>, and a
+/// capitalized name + "Hall of Fame". A mention inside or across the phrase gives way to it.
+/// <para>
+/// Heads that GMB labels as organizations or places as often as events ("Cup", "Olympics", "Awards", "Revolution",
+/// "Championships") are left to the tagger, as is "Campaign" ("Campaign for Nuclear Disarmament" is an organization):
+/// with them GMB test lost 0.06 F1 points for 0.15 gained on wikigold.
+/// </para>
+/// </summary>
+internal static class HeadWordPhrases
+{
+    /// <summary>Head words that end an event's name.</summary>
+    private static readonly string[] FinalHeads = ["War", "Festival", "Trophy", "Prix", "Massacre", "Uprising", "Rebellion"];
+
+    /// <summary>Head words that start one, followed by "of".</summary>
+    private static readonly string[] InitialHeads = ["Battle", "Battles", "Siege"];
+
+    /// <summary>What may follow a final head and still belong to the name ("World War II").</summary>
+    private static readonly string[] Numerals = ["I", "II", "III", "IV", "One", "Two"];
+
+    /// <summary>What may come before "Battle" and still belong to the name ("Second Battle of Bull Run").</summary>
+    private static readonly string[] Ordinals = ["First", "Second", "Third", "Fourth", "Fifth", "1st", "2nd", "3rd", "4th", "5th"];
+
+    /// <summary>Capitalized words taken on the name side of a head; longer runs are left as the tagger found them.</summary>
+    private const int MaxNameWords = 4;
+
+    private const double RuleConfidence = 0.9;
+
+    private readonly record struct Phrase(int First, int End, string Category);
+
+    /// <summary>Returns the mentions (text order) with each phrase as one mention of its category.</summary>
+    public static List<EntityMention> Apply(
+        List<EntityMention> mentions, string text, List<TextToken> tokens, IReadOnlyList<SentenceSpan> sentences, WordLexicon lexicon)
+    {
+        List<EntityMention>? phrases = null;
+        foreach (var sentence in sentences)
+        {
+            var last = sentence.First + sentence.Count;
+            for (var i = sentence.First; i < last; i++)
+            {
+                var token = tokens[i];
+                if (token.Length < 3 || !char.IsUpper(text[token.Start]))
+                {
+                    continue;
+                }
+                if (Find(text, tokens, i, sentence.First, last, lexicon) is not { } phrase)
+                {
+                    continue;
+                }
+                var start = tokens[phrase.First].Start;
+                var stop = tokens[phrase.End - 1].End;
+                (phrases ??= []).Add(new EntityMention
+                {
+                    Text = text[start..stop], Category = phrase.Category, Offset = start, Length = stop - start,
+                    Confidence = RuleConfidence,
+                });
+                i = phrase.End - 1;
+            }
+        }
+        if (phrases is null)
+        {
+            return mentions;
+        }
+        var result = new List<EntityMention>(mentions.Count + phrases.Count);
+        result.AddRange(mentions.Where(m => !phrases.Any(p => m.Offset < p.Offset + p.Length && p.Offset < m.Offset + m.Length)));
+        result.AddRange(phrases);
+        result.Sort((a, b) => a.Offset.CompareTo(b.Offset));
+        return result;
+    }
+
+    /// <summary>The phrase whose head word is token <paramref name="head"/>, if there is one.</summary>
+    private static Phrase? Find(string text, List<TextToken> tokens, int head, int sentenceFirst, int last, WordLexicon lexicon)
+    {
+        var word = tokens[head].In(text);
+        if (TokenText.IsOneOf(word, InitialHeads))
+        {
+            return AfterInitialHead(text, tokens, head, sentenceFirst, last);
+        }
+        var hallOfFame = word.SequenceEqual("Hall") && head + 2 < last && TokenText.Is(text, tokens[head + 1], "of") && TokenText.Is(text, tokens[head + 2], "Fame");
+        if (!hallOfFame && !TokenText.IsOneOf(word, FinalHeads))
+        {
+            return null;
+        }
+
+        var first = head;
+        while (first > sentenceFirst && head - first < MaxNameWords
+            && (IsNameWord(text, tokens[first - 1]) || (first < head && IsPossessive(text, tokens[first - 1]))))
+        {
+            first--;
+        }
+        while (first < head && IsPossessive(text, tokens[first]))
+        {
+            first++;
+        }
+        // A sentence's first word is capitalized anyway: it belongs to the name only if it usually is ("In", "The"
+        // and "Then" are not).
+        if (first == sentenceFirst && first < head && !lexicon.IsUsuallyCapitalized(tokens[first].In(text)))
+        {
+            first++;
+        }
+        if (first == head)
+        {
+            return null; // "the War" alone names nothing in particular
+        }
+        var end = hallOfFame ? head + 3 : head + 1;
+        if (!hallOfFame && end < last && TokenText.IsOneOf(tokens[end].In(text), Numerals))
+        {
+            end++;
+        }
+        // "United Nations War Crimes Tribunal": the head word is inside a longer name, which is the tagger's call.
+        if (end < last && IsNameWord(text, tokens[end]))
+        {
+            return null;
+        }
+        return new Phrase(first, end, hallOfFame ? EntityCategories.Organization : EntityCategories.Event);
+    }
+
+    /// <summary>"Battle of [the] Name", with an ordinal before it kept ("Second Battle of Bull Run").</summary>
+    private static Phrase? AfterInitialHead(string text, List<TextToken> tokens, int head, int sentenceFirst, int last)
+    {
+        var name = head + 1;
+        if (name >= last || !TokenText.Is(text, tokens[name], "of"))
+        {
+            return null;
+        }
+        name++;
+        if (name < last && TokenText.Is(text, tokens[name], "the"))
+        {
+            name++;
+        }
+        var end = name;
+        while (end < last && end - name < MaxNameWords && (IsNameWord(text, tokens[end]) || (end > name && IsPossessive(text, tokens[end]))))
+        {
+            end++;
+        }
+        while (end > name && IsPossessive(text, tokens[end - 1]))
+        {
+            end--;
+        }
+        if (end == name)
+        {
+            return null;
+        }
+        var first = head > sentenceFirst && TokenText.IsOneOf(tokens[head - 1].In(text), Ordinals) ? head - 1 : head;
+        return new Phrase(first, end, EntityCategories.Event);
+    }
+
+    private static bool IsNameWord(string text, TextToken token) => char.IsUpper(text[token.Start]);
+
+    private static bool IsPossessive(string text, TextToken token) => TokenText.IsPossessive(token.In(text));
+}

@@ -1,0 +1,101 @@
+using Ingest.Core.Articles;
+using Ingest.Core.Recognition;
+using Ingest.Core.Recognition.Offline;
+using Xunit;
+
+namespace Ingest.Core.Tests.Recognition;
+
+/// <summary>Battles, wars, festivals, trophies and halls of fame as whole names rather than the place or person inside them.</summary>
+public class HeadWordPhrasesTests
+{
+    private static EntityMention Mention(string text, string article, string category)
+    {
+        var offset = article.IndexOf(text, StringComparison.Ordinal);
+        Assert.True(offset >= 0, $"'{text}' is not in the article");
+        return new EntityMention { Text = text, Category = category, Offset = offset, Length = text.Length, Confidence = 0.8 };
+    }
+
+    private static List<EntityMention> Apply(string article, List<EntityMention> mentions, WordLexicon? lexicon = null)
+    {
+        var tokens = TextTokenizer.Tokenize(article);
+        return HeadWordPhrases.Apply(mentions, article, tokens, SentenceSplitter.Split(article, tokens), lexicon ?? WordLexicon.Empty);
+    }
+
+    [Fact]
+    public void A_battle_replaces_the_place_inside_it_and_keeps_its_ordinal()
+    {
+        const string article = "The regiment fought in the Second Battle of Bull Run and at the Battle of the Bulge near Bastogne.";
+        var mentions = new List<EntityMention>
+        {
+            Mention("Bull Run", article, EntityCategories.Location),
+            Mention("Bulge", article, EntityCategories.Location),
+            Mention("Bastogne", article, EntityCategories.Location),
+        };
+
+        var result = Apply(article, mentions);
+
+        Assert.Equal(
+            [("Second Battle of Bull Run", "Event"), ("Battle of the Bulge", "Event"), ("Bastogne", "Location")],
+            result.Select(m => (m.Text, m.Category)));
+        Assert.Equal(article.IndexOf("Second Battle", StringComparison.Ordinal), result[0].Offset);
+    }
+
+    [Fact]
+    public void A_name_ending_in_a_head_word_is_an_event_with_its_numeral()
+    {
+        const string article = "Veterans of World War II saw the Bangladesh Liberation War begin, and Glastonbury Festival gave out the Outland Trophy.";
+        var mentions = new List<EntityMention>
+        {
+            Mention("Bangladesh Liberation War", article, EntityCategories.Organization),
+            Mention("Glastonbury", article, EntityCategories.Location),
+        };
+
+        var result = Apply(article, mentions);
+
+        Assert.Equal(
+            [("World War II", "Event"), ("Bangladesh Liberation War", "Event"), ("Glastonbury Festival", "Event"), ("Outland Trophy", "Event")],
+            result.Select(m => (m.Text, m.Category)));
+    }
+
+    [Fact]
+    public void A_hall_of_fame_is_one_organization()
+    {
+        const string article = "She joined the USA Badminton Hall of Fame in 1956.";
+        var mentions = new List<EntityMention>
+        {
+            Mention("USA", article, EntityCategories.Location),
+            Mention("Badminton Hall", article, EntityCategories.Person),
+            Mention("Fame", article, EntityCategories.Location),
+        };
+
+        var result = Apply(article, mentions);
+
+        Assert.Equal([("USA Badminton Hall of Fame", "Organization")], result.Select(m => (m.Text, m.Category)));
+    }
+
+    [Fact]
+    public void A_head_word_inside_a_longer_name_or_alone_is_left_to_the_tagger()
+    {
+        const string article = "The United Nations War Crimes Tribunal met. Soldiers said the War was long. Her festival ended.";
+        var tribunal = Mention("United Nations War Crimes Tribunal", article, EntityCategories.Organization);
+
+        var result = Apply(article, [tribunal]);
+
+        Assert.Equal([tribunal], result);
+    }
+
+    [Fact]
+    public void A_sentence_first_word_joins_the_name_only_if_it_is_usually_capitalized()
+    {
+        const string article = "Then Civil War broke out. Crimean War veterans marched.";
+        var thenIsLowerCase = new WordLexicon(new Dictionary<ulong, WordLexicon.Entry>
+        {
+            [FeatureHash.Folded("Then")] = new(Cluster: 1, CoarseCluster: 1, CapitalizationHabit: 1),
+        });
+
+        var result = Apply(article, [], thenIsLowerCase);
+
+        Assert.Equal(["Civil War", "Crimean War"], result.Select(m => m.Text));
+        Assert.All(result, m => Assert.Equal(EntityCategories.Event, m.Category));
+    }
+}
