@@ -111,9 +111,10 @@ public sealed class OfflineEntityRecognizer : IEntityRecognizer
             ArrayPool<float>.Shared.Return(confidence);
         }
         // Article-wide rules, weakest evidence first so that a stronger one can override: one category per name, short names
-        // as their full name, head-word phrases.
+        // as their full name, names as the article defines them, head-word phrases.
         var consistent = ShortNamePropagation.Apply(DocumentConsistency.Apply(mentions), text, tokens, sentences, model.Lexicon);
-        return HeadWordPhrases.Apply(consistent, text, tokens, sentences, model.Lexicon);
+        var defined = DefinedNames.Apply(consistent, text, tokens, sentences, model.Lexicon);
+        return HeadWordPhrases.Apply(defined, text, tokens, sentences, model.Lexicon);
     }
 
     /// <summary>Turns B/I runs into mentions; a mention's confidence is that of its least certain token.</summary>

@@ -1,0 +1,398 @@
+using Ingest.Core.Articles;
+
+namespace Ingest.Core.Recognition.Offline;
+
+/// <summary>
+/// Articles say what a name is the first time they use it: "Aisby is a village in Lincolnshire", "Bilka is a Danish
+/// supermarket chain", "Fairfax Media, an Australian media company", "Dorothea von Schlegel (…) was a German novelist".
+/// The tagger decides sentence by sentence from the name's letters and neighbours, so a village it has never seen can come
+/// out a Person in every sentence of its own article. Within one article, this pass reads such definitions (the name, then
+/// "is / was / are / were a / an / the" or ", a / an", then a noun phrase) and takes the noun phrase's head word as the
+/// name's kind: a place, an organization, a person, an event, or something that is none of them (an album, a language,
+/// a people), whose mentions are then dropped. Every mention of the name takes that category, and untagged occurrences
+/// standing on their own become mentions.
+/// <para>
+/// Only head words whose kind is plain are used (<see cref="KindOf"/>): "member", "group of" or "area" say nothing.
+/// The first definition of a name wins; the lead sentence is usually about the article's subject.
+/// </para>
+/// </summary>
+internal static class DefinedNames
+{
+    private static readonly Dictionary<string, string> Kinds = BuildKinds();
+
+    /// <summary>Stands for "this name is not a Person, Location or Organization": its mentions are dropped.</summary>
+    private const string NotAName = "";
+
+    private const int MaxNameTokens = 6;
+    private const int MaxNounPhraseTokens = 8;
+    private const int MaxParenthesisTokens = 24;
+    private const double AddedConfidence = 0.8;
+
+    /// <summary>Words that end a definition's noun phrase: what follows them qualifies the head.</summary>
+    private static readonly HashSet<ulong> PhraseEnds = TokenText.FoldedSet(
+    [
+        "in", "of", "on", "at", "for", "from", "with", "which", "that", "who", "whose", "where", "located", "based",
+        "founded", "by", "and", "or", "near", "owned", "to", "formed", "known", "operated", "run", "established",
+        "playing", "currently", "than", "since", "between", "within", "during",
+    ]);
+
+    /// <summary>Words that may open a sentence before a name without being part of it.</summary>
+    private static readonly string[] OpeningDeterminers = ["The", "A", "An", "This", "That", "These", "Those"];
+
+    /// <summary>Lower-case words that may sit inside a name ("Dorothea von Schlegel", "Bank of Ghana").</summary>
+    private static readonly string[] Particles = ["of", "de", "del", "der", "van", "von", "da", "du", "la", "le", "di", "bin", "al"];
+
+    private static Dictionary<string, string> BuildKinds()
+    {
+        var kinds = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        void Add(string category, string words)
+        {
+            foreach (var word in words.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                kinds[word] = category;
+            }
+        }
+        Add(EntityCategories.Location,
+            "village town city municipality commune suburb district province county state region parish hamlet borough " +
+            "neighbourhood neighborhood river island lake mountain peninsula valley capital country republic kingdom cave " +
+            "dock park port harbour harbor bay desert forest canal street road square airport halt station settlement " +
+            "township locality archipelago");
+        Add(EntityCategories.Organization,
+            "company corporation firm manufacturer retailer chain consultancy network broadcaster newspaper magazine " +
+            "publisher label band team club party alliance organization organisation association society union league " +
+            "agency council committee school university college academy institute charity foundation bank airline " +
+            "regiment developer partnership ministry department brewery studio conglomerate cooperative co-operative " +
+            "subsidiary franchise orchestra choir duo trio quartet");
+        Add(EntityCategories.Person,
+            "politician composer actor actress player footballer cricketer singer songwriter singer-songwriter rapper " +
+            "musician guitarist drummer bassist pianist violinist artist painter sculptor writer novelist author poet " +
+            "playwright journalist lecturer professor mathematician scientist physicist chemist biologist historian " +
+            "philosopher economist lawyer athlete coach director producer businessman businesswoman entrepreneur " +
+            "activist soldier officer colonel captain priest bishop explorer architect engineer inventor designer " +
+            "luthier photographer comedian dancer spokesman spokeswoman senator founder executive chairman linebacker " +
+            "quarterback goalkeeper striker defender midfielder boxer wrestler swimmer cyclist sprinter jockey nun monk");
+        Add(EntityCategories.Event,
+            "festival convention tournament championship holiday anniversary battle war election conference summit");
+        // Works (albums, films, episodes) are left out: they are so often named after a person or a place that the
+        // article also mentions ("Stan" the episode and Stan the character).
+        Add(NotAName,
+            "language dialect people tribe minority religion index car aircraft software genre dish disease species " +
+            "genus moth beetle plant");
+        return kinds;
+    }
+
+    /// <summary>The category a definition's head word gives (<see cref="NotAName"/> for none of P/L/O/Event), if plain.</summary>
+    private static string? KindOf(string head, string? before)
+    {
+        if (head.Equals("district", StringComparison.OrdinalIgnoreCase) && before is not null && before.Equals("school", StringComparison.OrdinalIgnoreCase))
+        {
+            return EntityCategories.Organization;
+        }
+        if (head.Equals("station", StringComparison.OrdinalIgnoreCase) && before is not null
+            && (before.Equals("radio", StringComparison.OrdinalIgnoreCase) || before.Equals("television", StringComparison.OrdinalIgnoreCase)
+                || before.Equals("tv", StringComparison.OrdinalIgnoreCase)))
+        {
+            return EntityCategories.Organization;
+        }
+        if (Kinds.TryGetValue(head, out var kind))
+        {
+            return kind;
+        }
+        // A plural head ("one of the largest companies").
+        if (head.EndsWith("ies", StringComparison.Ordinal) && Kinds.TryGetValue(head[..^3] + "y", out kind))
+        {
+            return kind;
+        }
+        return head.EndsWith('s') && Kinds.TryGetValue(head[..^1], out kind) ? kind : null;
+    }
+
+    /// <summary>Returns the mentions (text order) with each defined name typed as its definition says.</summary>
+    public static List<EntityMention> Apply(
+        List<EntityMention> mentions, string text, List<TextToken> tokens, IReadOnlyList<SentenceSpan> sentences, WordLexicon lexicon)
+    {
+        if (Definitions(text, tokens, sentences, lexicon) is not { } defined)
+        {
+            return mentions;
+        }
+        var result = new List<EntityMention>(mentions.Count + 4);
+        foreach (var mention in mentions)
+        {
+            if (!defined.TryGetValue(mention.Text, out var category))
+            {
+                result.Add(mention);
+            }
+            else if (category != NotAName)
+            {
+                result.Add(mention.Category == category ? mention : mention with { Category = category });
+            }
+        }
+        var added = AddUntagged(result, text, tokens, sentences, lexicon, defined);
+        if (added)
+        {
+            result.Sort((a, b) => a.Offset.CompareTo(b.Offset));
+        }
+        return result;
+    }
+
+    /// <summary>Name (case-insensitive) → the category its first plain definition gives; null when the article defines none.</summary>
+    private static Dictionary<string, string>? Definitions(
+        string text, List<TextToken> tokens, IReadOnlyList<SentenceSpan> sentences, WordLexicon lexicon)
+    {
+        Dictionary<string, string>? defined = null;
+        foreach (var sentence in sentences)
+        {
+            var last = sentence.First + sentence.Count;
+            for (var i = sentence.First + 1; i < last - 2; i++)
+            {
+                // i is the token after the name (and any parentheses): "is" / "was" / "are" / "were" + determiner, or ", a".
+                var phrase = NounPhraseStart(text, tokens, i, last);
+                if (phrase < 0)
+                {
+                    continue;
+                }
+                var nameEnd = SkipParenthesesBackwards(text, tokens, i, sentence.First, out var abbreviation);
+                var nameStart = NameStart(text, tokens, nameEnd, sentence.First, lexicon);
+                var afterPreposition = nameStart > sentence.First && IsPreposition(tokens[nameStart - 1].In(text));
+                if (nameStart == nameEnd || (nameStart > sentence.First && IsCommaOrPossessive(tokens[nameStart - 1].In(text)))
+                    || (afterPreposition && !tokens[i].In(text).SequenceEqual(",")))
+                {
+                    continue;
+                }
+                var (head, before) = Head(text, tokens, phrase, last);
+                if (head is null || KindOf(head, before) is not { } kind
+                    || (afterPreposition && kind != EntityCategories.Location && kind != EntityCategories.Organization))
+                {
+                    continue;
+                }
+                defined ??= new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+                defined.TryAdd(text[tokens[nameStart].Start..tokens[nameEnd - 1].End], kind);
+                if (abbreviation >= 0)
+                {
+                    defined.TryAdd(text.Substring(tokens[abbreviation].Start, tokens[abbreviation].Length), kind);
+                }
+            }
+        }
+        return defined;
+    }
+
+    /// <summary>The first token of the noun phrase when token <paramref name="i"/> opens a definition; otherwise −1.</summary>
+    private static int NounPhraseStart(string text, List<TextToken> tokens, int i, int last)
+    {
+        var word = tokens[i].In(text);
+        var next = tokens[i + 1].In(text);
+        if (word.SequenceEqual(","))
+        {
+            return next.SequenceEqual("a") || next.SequenceEqual("an") ? i + 2 : -1;
+        }
+        if (!(word.SequenceEqual("is") || word.SequenceEqual("was") || word.SequenceEqual("are") || word.SequenceEqual("were")))
+        {
+            return -1;
+        }
+        if (next.SequenceEqual("a") || next.SequenceEqual("an") || next.SequenceEqual("the"))
+        {
+            return i + 2;
+        }
+        // "is one of the largest …"
+        return i + 3 < last && next.SequenceEqual("one") && tokens[i + 2].In(text).SequenceEqual("of") && tokens[i + 3].In(text).SequenceEqual("the")
+            ? i + 4
+            : -1;
+    }
+
+    /// <summary>
+    /// The end of the name before <paramref name="end"/>, past up to two parenthesized asides ("(née Brendel)"); an aside
+    /// that is one capitalized word is the name's abbreviation ("( CALOI )"), returned as its token index, else −1.
+    /// </summary>
+    private static int SkipParenthesesBackwards(string text, List<TextToken> tokens, int end, int sentenceFirst, out int abbreviation)
+    {
+        abbreviation = -1;
+        for (var asides = 0; asides < 2 && end > sentenceFirst && tokens[end - 1].In(text).SequenceEqual(")"); asides++)
+        {
+            var open = end - 2;
+            while (open >= sentenceFirst && end - open <= MaxParenthesisTokens && !tokens[open].In(text).SequenceEqual("("))
+            {
+                open--;
+            }
+            if (open < sentenceFirst || !tokens[open].In(text).SequenceEqual("("))
+            {
+                return end;
+            }
+            if (end - open == 3 && IsCapitalized(text, tokens[open + 1]))
+            {
+                abbreviation = open + 1;
+            }
+            end = open;
+        }
+        return end;
+    }
+
+    /// <summary>
+    /// The first token of the capitalized run that ends at <paramref name="end"/>. A sentence's first word belongs to it only
+    /// if the lexicon knows it as usually capitalized ("The", "However", "It" are not), so pronouns never define anything.
+    /// </summary>
+    private static int NameStart(string text, List<TextToken> tokens, int end, int sentenceFirst, WordLexicon lexicon)
+    {
+        if (end <= sentenceFirst || !IsCapitalized(text, tokens[end - 1]))
+        {
+            return end;
+        }
+        var start = end - 1;
+        while (start > sentenceFirst && end - start < MaxNameTokens
+            && (IsCapitalized(text, tokens[start - 1]) || (IsParticle(text, tokens[start - 1]) && start - 1 > sentenceFirst && IsCapitalized(text, tokens[start - 2]))))
+        {
+            start--;
+        }
+        if (start > sentenceFirst && IsCapitalized(text, tokens[start - 1]))
+        {
+            return end; // longer than a name is taken to be: its start is not known
+        }
+        if (start == sentenceFirst && !lexicon.IsUsuallyCapitalized(tokens[start].In(text)))
+        {
+            // "The Ayalon Cave is …" defines "Ayalon Cave"; "Reporters Without Borders is …" must not define "Without Borders".
+            if (!TokenText.IsOneOf(tokens[start].In(text), OpeningDeterminers))
+            {
+                return end;
+            }
+            start++;
+        }
+        while (start < end && IsParticle(text, tokens[start]))
+        {
+            start++;
+        }
+        return start;
+    }
+
+    /// <summary>The noun phrase's head: its last word before a preposition, a relative word or punctuation.</summary>
+    private static (string? Head, string? Before) Head(string text, List<TextToken> tokens, int phrase, int last)
+    {
+        var head = -1;
+        for (var k = phrase; k < last && k - phrase < MaxNounPhraseTokens; k++)
+        {
+            var word = tokens[k].In(text);
+            if (!char.IsLetter(word[0]) || TokenText.IsIn(word, PhraseEnds))
+            {
+                break;
+            }
+            if (k + 1 < last && TokenText.IsPossessive(tokens[k + 1].In(text)))
+            {
+                return (null, null); // "the team 's star": the phrase goes on past the possessive
+            }
+            head = k;
+        }
+        // The head is a common noun; a capitalized last word ("a member of the Beatles" stops earlier) is a name.
+        if (head < 0 || !char.IsLower(text[tokens[head].Start]))
+        {
+            return (null, null);
+        }
+        var before = head > phrase ? tokens[head - 1].In(text).ToString() : null;
+        return (tokens[head].In(text).ToString(), before);
+    }
+
+    /// <summary>Adds a mention for each untagged occurrence of a defined name that stands on its own.</summary>
+    private static bool AddUntagged(
+        List<EntityMention> result, string text, List<TextToken> tokens, IReadOnlyList<SentenceSpan> sentences, WordLexicon lexicon,
+        Dictionary<string, string> defined)
+    {
+        var names = defined
+            .Where(d => d.Value != NotAName)
+            .Select(d => (Tokens: TextTokenizer.Tokenize(d.Key).Select(t => d.Key.Substring(t.Start, t.Length)).ToArray(), Category: d.Value))
+            .Where(n => n.Tokens.Length > 0)
+            .ToList();
+        if (names.Count == 0)
+        {
+            return false;
+        }
+        var covered = result.Select(m => (m.Offset, End: m.Offset + m.Length)).ToList();
+        var added = false;
+        foreach (var sentence in sentences)
+        {
+            var last = sentence.First + sentence.Count;
+            for (var i = sentence.First; i < last; i++)
+            {
+                if (!IsCapitalized(text, tokens[i]) && !char.IsDigit(text[tokens[i].Start]))
+                {
+                    continue;
+                }
+                foreach (var (nameTokens, category) in names)
+                {
+                    var end = i + nameTokens.Length;
+                    if (end > last || !Matches(text, tokens, i, nameTokens))
+                    {
+                        continue;
+                    }
+                    // Standing on its own: not part of a longer capitalized run ("Perth" in "Perth Glory").
+                    if ((i > sentence.First && IsCapitalized(text, tokens[i - 1])) || (end < last && IsCapitalized(text, tokens[end])))
+                    {
+                        continue;
+                    }
+                    if (i == sentence.First && nameTokens.Length == 1 && !lexicon.IsUsuallyCapitalized(tokens[i].In(text)))
+                    {
+                        continue;
+                    }
+                    var start = tokens[i].Start;
+                    var stop = tokens[end - 1].End;
+                    if (covered.Any(c => c.Offset < stop && start < c.End))
+                    {
+                        continue;
+                    }
+                    result.Add(new EntityMention
+                    {
+                        Text = text[start..stop], Category = category, Offset = start, Length = stop - start, Confidence = AddedConfidence,
+                    });
+                    covered.Add((start, stop));
+                    added = true;
+                    i = end - 1;
+                    break;
+                }
+            }
+        }
+        return added;
+    }
+
+    private static bool Matches(string text, List<TextToken> tokens, int first, string[] nameTokens)
+    {
+        for (var k = 0; k < nameTokens.Length; k++)
+        {
+            if (!tokens[first + k].In(text).Equals(nameTokens[k], StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static bool IsCapitalized(string text, TextToken token) => char.IsUpper(text[token.Start]) || (char.IsDigit(text[token.Start]) && HasUpper(token.In(text)));
+
+    private static bool HasUpper(ReadOnlySpan<char> word)
+    {
+        foreach (var c in word)
+        {
+            if (char.IsUpper(c))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// After a comma or a possessive a capitalized run is part of something longer ("Danvers , Massachusetts is an
+    /// American rapper", "Angelo 's Father is").
+    /// </summary>
+    private static bool IsCommaOrPossessive(ReadOnlySpan<char> previous) => previous.SequenceEqual(",") || TokenText.IsPossessive(previous);
+
+    /// <summary>
+    /// After a preposition a run is not the subject of "is a …" ("30 Seconds to Mars is a band"), and what follows its
+    /// comma may be the sentence's own subject ("In Baghdad , a roadside bomb killed …", "in Beijing , a Foreign Ministry
+    /// spokesman said"): there only a place or an organization is taken ("sold to Vendorado , a park developer").
+    /// </summary>
+    private static bool IsPreposition(ReadOnlySpan<char> previous) => TokenText.IsIn(previous, Prepositions);
+
+    private static readonly HashSet<ulong> Prepositions = TokenText.FoldedSet(
+    [
+        "in", "at", "on", "from", "to", "near", "by", "of", "for", "with", "into", "onto", "over", "under", "via", "--",
+        "---", "-", "&",
+    ]);
+
+
+    private static bool IsParticle(string text, TextToken token) => TokenText.IsOneOf(token.In(text), Particles);
+}

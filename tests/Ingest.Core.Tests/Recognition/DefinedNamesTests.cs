@@ -1,0 +1,120 @@
+using Ingest.Core.Articles;
+using Ingest.Core.Recognition;
+using Ingest.Core.Recognition.Offline;
+using Xunit;
+
+namespace Ingest.Core.Tests.Recognition;
+
+/// <summary>"X is a village", "X, a supermarket chain": an article's own definition of a name types all its mentions.</summary>
+public class DefinedNamesTests
+{
+    private static readonly WordLexicon DeterminersLowerCase = new(new Dictionary<ulong, WordLexicon.Entry>
+    {
+        [FeatureHash.Folded("The")] = new(Cluster: 1, CoarseCluster: 1, CapitalizationHabit: 1),
+        [FeatureHash.Folded("In")] = new(Cluster: 1, CoarseCluster: 1, CapitalizationHabit: 1),
+        [FeatureHash.Folded("He")] = new(Cluster: 1, CoarseCluster: 1, CapitalizationHabit: 1),
+        [FeatureHash.Folded("Reporters")] = new(Cluster: 1, CoarseCluster: 1, CapitalizationHabit: 1),
+    });
+
+    private static EntityMention Mention(string text, string article, string category, int from = 0)
+    {
+        var offset = article.IndexOf(text, from, StringComparison.Ordinal);
+        Assert.True(offset >= 0, $"'{text}' is not in the article");
+        return new EntityMention { Text = text, Category = category, Offset = offset, Length = text.Length, Confidence = 0.6 };
+    }
+
+    private static List<EntityMention> Apply(string article, List<EntityMention> mentions)
+    {
+        var tokens = TextTokenizer.Tokenize(article);
+        return DefinedNames.Apply(mentions, article, tokens, SentenceSplitter.Split(article, tokens), DeterminersLowerCase);
+    }
+
+    [Fact]
+    public void A_defined_village_is_a_place_in_every_sentence_and_untagged_mentions_are_added()
+    {
+        const string article = "Aisby is a small village in Lincolnshire. The church of Aisby was rebuilt. Farmers left Aisby in 1900.";
+        var mentions = new List<EntityMention>
+        {
+            Mention("Aisby", article, EntityCategories.Person),
+            Mention("Lincolnshire", article, EntityCategories.Location),
+            Mention("Aisby", article, EntityCategories.Person, from: 20),
+        };
+
+        var result = Apply(article, mentions);
+
+        Assert.Equal(
+            [("Aisby", "Location"), ("Lincolnshire", "Location"), ("Aisby", "Location"), ("Aisby", "Location")],
+            result.Select(m => (m.Text, m.Category)));
+        Assert.Equal(article.LastIndexOf("Aisby", StringComparison.Ordinal), result[3].Offset);
+        Assert.Equal(result.Select(m => m.Offset).Order(), result.Select(m => m.Offset));
+    }
+
+    [Fact]
+    public void An_appositive_and_a_parenthesized_abbreviation_define_an_organization()
+    {
+        const string article =
+            "Investors in Fairfax Media , an Australian media company , sold. " +
+            "Bicicletas Caloi ( CALOI ) is a major Brazilian manufacturer of bicycles. Later Caloi opened a plant.";
+        var mentions = new List<EntityMention>
+        {
+            Mention("Fairfax Media", article, EntityCategories.Person),
+            Mention("Caloi", article, EntityCategories.Person, from: article.IndexOf("Later", StringComparison.Ordinal)),
+        };
+
+        var result = Apply(article, mentions);
+
+        Assert.Equal(
+            [("Fairfax Media", "Organization"), ("Bicicletas Caloi", "Organization"), ("CALOI", "Organization"), ("Caloi", "Organization")],
+            result.Select(m => (m.Text, m.Category)));
+    }
+
+    [Fact]
+    public void A_radio_station_is_an_organization_a_language_is_no_name_and_a_person_is_read_past_parentheses()
+    {
+        const string article =
+            "6PR is a commercial radio station owned by Fairfax. Listeners of 6PR called. " +
+            "Aguano is an extinct language of Peru. Aguano was spoken there. " +
+            "Dorothea von Schlegel ( born 1764 ) was a German novelist and translator.";
+        var mentions = new List<EntityMention>
+        {
+            Mention("Aguano", article, EntityCategories.Person),
+            Mention("Peru", article, EntityCategories.Location),
+            Mention("Dorothea von Schlegel", article, EntityCategories.Location),
+        };
+
+        var result = Apply(article, mentions);
+
+        Assert.Equal(
+            [("6PR", "Organization"), ("6PR", "Organization"), ("Peru", "Location"), ("Dorothea von Schlegel", "Person")],
+            result.Select(m => (m.Text, m.Category)));
+    }
+
+    [Theory]
+    [InlineData("In Baghdad , a roadside bomb killed four people. Police in Baghdad said so.")]
+    [InlineData("Speaking in Beijing , a Foreign Ministry spokesman said no. Beijing disagreed.")]
+    [InlineData("Born in Danvers , Massachusetts is an American rapper. Massachusetts is cold.")]
+    [InlineData("The band 30 Seconds to Mars is a group of three. Mars was not named.")]
+    [InlineData("Reporters Without Borders is an organization of journalists. Without Borders left.")]
+    [InlineData("He is a famous painter. He left. Cowley was the team 's sole remaining star.")]
+    public void Sentences_that_only_look_like_definitions_change_nothing(string article)
+    {
+        var name = article.Contains("Baghdad") ? "Baghdad" : article.Contains("Beijing") ? "Beijing"
+            : article.Contains("Massachusetts") ? "Massachusetts" : article.Contains("Mars") ? "Mars"
+            : article.Contains("Without") ? "Without Borders" : "Cowley";
+        var mentions = new List<EntityMention> { Mention(name, article, EntityCategories.Location) };
+
+        var result = Apply(article, mentions);
+
+        Assert.Equal(mentions, result);
+    }
+
+    [Fact]
+    public void A_name_standing_inside_a_longer_one_is_not_added()
+    {
+        const string article = "Perth is a city in Western Australia. Perth Glory won. The Perth Mint opened.";
+
+        var result = Apply(article, []);
+
+        Assert.Equal([(0, "Perth")], result.Select(m => (m.Offset, m.Text)));
+    }
+}
