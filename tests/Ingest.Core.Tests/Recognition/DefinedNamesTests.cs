@@ -96,16 +96,34 @@ public class DefinedNamesTests
     [InlineData("The band 30 Seconds to Mars is a group of three. Mars was not named.")]
     [InlineData("Reporters Without Borders is an organization of journalists. Without Borders left.")]
     [InlineData("He is a famous painter. He left. Cowley was the team 's sole remaining star.")]
+    [InlineData("Nigeria is a major petroleum producer. Nigeria exports oil.")]
+    [InlineData("Obama is a Democratic Party lawmaker representing the state of Illinois. Obama spoke.")]
     public void Sentences_that_only_look_like_definitions_change_nothing(string article)
     {
-        var name = article.Contains("Baghdad") ? "Baghdad" : article.Contains("Beijing") ? "Beijing"
-            : article.Contains("Massachusetts") ? "Massachusetts" : article.Contains("Mars") ? "Mars"
-            : article.Contains("Without") ? "Without Borders" : "Cowley";
+        var name = new[] { "Baghdad", "Beijing", "Massachusetts", "Mars", "Without Borders", "Cowley", "Nigeria", "Obama" }
+            .First(n => article.Contains(n, StringComparison.Ordinal));
         var mentions = new List<EntityMention> { Mention(name, article, EntityCategories.Location) };
 
         var result = Apply(article, mentions);
 
         Assert.Equal(mentions, result);
+    }
+
+    [Fact]
+    public void A_chain_is_of_what_follows_its_of()
+    {
+        const string article = "Bilka is a Danish chain of hypermarkets. The Florida Keys , a chain of islands , flooded. Hotels in Bilka closed.";
+        var mentions = new List<EntityMention>
+        {
+            Mention("Bilka", article, EntityCategories.Person),
+            Mention("Florida Keys", article, EntityCategories.Organization),
+        };
+
+        var result = Apply(article, mentions);
+
+        Assert.Equal(
+            [("Bilka", "Organization"), ("Florida Keys", "Location"), ("Bilka", "Organization")],
+            result.Select(m => (m.Text, m.Category)));
     }
 
     [Fact]

@@ -36,6 +36,17 @@ internal static class DefinedNames
         "playing", "currently", "than", "since", "between", "within", "during",
     ]);
 
+    /// <summary>Nouns that, followed by "of", count or group what comes after them.</summary>
+    private static readonly string[] Collectives =
+        ["chain", "group", "series", "network", "collection", "cluster", "string", "pair", "set", "number", "range", "family"];
+
+    /// <summary>What a chain of them is a company: "a chain of hypermarkets", "a chain of coffee shops".</summary>
+    private static bool IsShop(string plural) => TokenText.IsOneOf(plural,
+        ["stores", "shops", "supermarkets", "hypermarkets", "restaurants", "hotels", "cafes", "outlets", "pharmacies", "cinemas", "bakeries"]);
+
+    private static bool IsDeterminerOrGerund(ReadOnlySpan<char> word) =>
+        word.SequenceEqual("the") || word.SequenceEqual("a") || word.SequenceEqual("an") || (word.Length > 5 && word.EndsWith("ing"));
+
     /// <summary>Words that may open a sentence before a name without being part of it.</summary>
     private static readonly string[] OpeningDeterminers = ["The", "A", "An", "This", "That", "These", "Those"];
 
@@ -61,13 +72,13 @@ internal static class DefinedNames
             "company corporation firm manufacturer retailer chain consultancy network broadcaster newspaper magazine " +
             "publisher label band team club party alliance organization organisation association society union league " +
             "agency council committee school university college academy institute charity foundation bank airline " +
-            "regiment developer partnership ministry department brewery studio conglomerate cooperative co-operative " +
+            "regiment partnership ministry department brewery studio conglomerate cooperative co-operative " +
             "subsidiary franchise orchestra choir duo trio quartet");
         Add(EntityCategories.Person,
             "politician composer actor actress player footballer cricketer singer songwriter singer-songwriter rapper " +
             "musician guitarist drummer bassist pianist violinist artist painter sculptor writer novelist author poet " +
             "playwright journalist lecturer professor mathematician scientist physicist chemist biologist historian " +
-            "philosopher economist lawyer athlete coach director producer businessman businesswoman entrepreneur " +
+            "philosopher economist lawyer athlete coach director businessman businesswoman entrepreneur " +
             "activist soldier officer colonel captain priest bishop explorer architect engineer inventor designer " +
             "luthier photographer comedian dancer spokesman spokeswoman senator founder executive chairman linebacker " +
             "quarterback goalkeeper striker defender midfielder boxer wrestler swimmer cyclist sprinter jockey nun monk");
@@ -268,7 +279,9 @@ internal static class DefinedNames
         for (var k = phrase; k < last && k - phrase < MaxNounPhraseTokens; k++)
         {
             var word = tokens[k].In(text);
-            if (!char.IsLetter(word[0]) || TokenText.IsIn(word, PhraseEnds))
+            // A verb form or a second determiner starts something else: "a Democratic Party lawmaker representing the
+            // state of Illinois" has no head this pass can read.
+            if (!char.IsLetter(word[0]) || TokenText.IsIn(word, PhraseEnds) || (k > phrase && IsDeterminerOrGerund(word)))
             {
                 break;
             }
@@ -277,6 +290,15 @@ internal static class DefinedNames
                 return (null, null); // "the team 's star": the phrase goes on past the possessive
             }
             head = k;
+        }
+        // "a chain of islands", "a chain of hypermarkets", "a group of villages": the kind is in what follows "of".
+        if (head >= 0 && head + 2 < last && TokenText.Is(text, tokens[head + 1], "of") && TokenText.IsOneOf(tokens[head].In(text), Collectives))
+        {
+            var (member, _) = Head(text, tokens, head + 2, last);
+            return member is null ? (null, null)
+                : tokens[head].In(text).SequenceEqual("chain") && IsShop(member) ? ("company", null)
+                : KindOf(member, null) == EntityCategories.Location ? (member, null)
+                : (null, null);
         }
         // The head is a common noun; a capitalized last word ("a member of the Beatles" stops earlier) is a name.
         if (head < 0 || !char.IsLower(text[tokens[head].Start]))
@@ -383,7 +405,7 @@ internal static class DefinedNames
     /// <summary>
     /// After a preposition a run is not the subject of "is a …" ("30 Seconds to Mars is a band"), and what follows its
     /// comma may be the sentence's own subject ("In Baghdad , a roadside bomb killed …", "in Beijing , a Foreign Ministry
-    /// spokesman said"): there only a place or an organization is taken ("sold to Vendorado , a park developer").
+    /// spokesman said"): there only a place or an organization is taken ("owned by Fairfax Media , an Australian media company").
     /// </summary>
     private static bool IsPreposition(ReadOnlySpan<char> previous) => TokenText.IsIn(previous, Prepositions);
 
