@@ -2,6 +2,7 @@ using Ingest.Core.Articles;
 using Ingest.Core.Recognition;
 using Ingest.Core.Recognition.Offline;
 using Xunit;
+using static Ingest.Core.Tests.Recognition.ArticleMentions;
 
 namespace Ingest.Core.Tests.Recognition;
 
@@ -15,13 +16,6 @@ public class DefinedNamesTests
         [FeatureHash.Folded("He")] = new(Cluster: 1, CoarseCluster: 1, CapitalizationHabit: 1),
         [FeatureHash.Folded("Reporters")] = new(Cluster: 1, CoarseCluster: 1, CapitalizationHabit: 1),
     });
-
-    private static EntityMention Mention(string text, string article, string category, int from = 0)
-    {
-        var offset = article.IndexOf(text, from, StringComparison.Ordinal);
-        Assert.True(offset >= 0, $"'{text}' is not in the article");
-        return new EntityMention { Text = text, Category = category, Offset = offset, Length = text.Length, Confidence = 0.6 };
-    }
 
     private static List<EntityMention> Apply(string article, List<EntityMention> mentions)
     {

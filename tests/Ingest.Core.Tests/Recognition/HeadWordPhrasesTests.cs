@@ -2,19 +2,13 @@ using Ingest.Core.Articles;
 using Ingest.Core.Recognition;
 using Ingest.Core.Recognition.Offline;
 using Xunit;
+using static Ingest.Core.Tests.Recognition.ArticleMentions;
 
 namespace Ingest.Core.Tests.Recognition;
 
 /// <summary>Battles, wars, festivals, trophies and halls of fame as whole names rather than the place or person inside them.</summary>
 public class HeadWordPhrasesTests
 {
-    private static EntityMention Mention(string text, string article, string category)
-    {
-        var offset = article.IndexOf(text, StringComparison.Ordinal);
-        Assert.True(offset >= 0, $"'{text}' is not in the article");
-        return new EntityMention { Text = text, Category = category, Offset = offset, Length = text.Length, Confidence = 0.8 };
-    }
-
     private static List<EntityMention> Apply(string article, List<EntityMention> mentions, WordLexicon? lexicon = null)
     {
         var tokens = TextTokenizer.Tokenize(article);

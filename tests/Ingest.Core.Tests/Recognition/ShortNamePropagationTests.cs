@@ -2,19 +2,13 @@ using Ingest.Core.Articles;
 using Ingest.Core.Recognition;
 using Ingest.Core.Recognition.Offline;
 using Xunit;
+using static Ingest.Core.Tests.Recognition.ArticleMentions;
 
 namespace Ingest.Core.Tests.Recognition;
 
 /// <summary>The article-wide rules that a lone surname is the person named in full, and a defined abbreviation the entity it abbreviates.</summary>
 public class ShortNamePropagationTests
 {
-    private static EntityMention Mention(string text, string article, string category, int from = 0, double confidence = 0.9)
-    {
-        var offset = article.IndexOf(text, from, StringComparison.Ordinal);
-        Assert.True(offset >= 0, $"'{text}' is not in the article");
-        return new EntityMention { Text = text, Category = category, Offset = offset, Length = text.Length, Confidence = confidence };
-    }
-
     private static List<EntityMention> Apply(string article, List<EntityMention> mentions, WordLexicon? lexicon = null)
     {
         var tokens = TextTokenizer.Tokenize(article);
