@@ -8,8 +8,8 @@ namespace Ingest.Core.Recognition.Offline;
 /// The tagger decides sentence by sentence from the name's letters and neighbours, so a village it has never seen can come
 /// out a Person in every sentence of its own article. Within one article, this pass reads such definitions (the name, then
 /// "is / was / are / were a / an / the" or ", a / an", then a noun phrase) and takes the noun phrase's head word as the
-/// name's kind: a place, an organization, a person, an event, or something that is none of them (an album, a language,
-/// a people), whose mentions are then dropped. Every mention of the name takes that category, and untagged occurrences
+/// name's kind: a place, an organization, a person, an event, or something that is none of them (a language, a people,
+/// a car), whose mentions are then dropped. Every mention of the name takes that category, and untagged occurrences
 /// standing on their own become mentions.
 /// <para>
 /// Only head words whose kind is plain are used (<see cref="KindOf"/>): "member", "group of" or "area" say nothing.
