@@ -6,7 +6,8 @@ namespace Ingest.IntegrationTests;
 
 /// <summary>
 /// `ingest train ner` as a user runs it, on a tiny hand-written GMB-format corpus: the options that make a quick
-/// trial run (one perceptron, no refit) work, and a nonsensical one is refused with what to do. No storage involved.
+/// trial run (one perceptron, no refit) work, `eval ner --gmb-portion dev` reproduces the trainer's dev figure, and a
+/// nonsensical option is refused with what to do. No storage involved.
 /// </summary>
 public sealed class CliTrainTests : IDisposable
 {
@@ -57,7 +58,18 @@ public sealed class CliTrainTests : IDisposable
 
         Assert.True(exit == 0, stdout + stderr);
         Assert.True(new FileInfo(model).Length > 0);
-        Assert.StartsWith("dev micro-F1 ", stdout.TrimEnd().Split('\n')[^1]);
+        var trainerDev = stdout.TrimEnd().Split('\n')[^1];
+        Assert.StartsWith("dev micro-F1 ", trainerDev);
+
+        // Without a refit the written model is the one the trainer scored, so eval on the dev portion gives its figure.
+        var gmb = Path.Combine(Data, "gmb", "ner_dataset.csv");
+        var (evalExit, evalOut, evalErr) = await _cli.RunAsync("eval", "ner", "--model", model, "--gmb-portion", "dev", gmb);
+        Assert.True(evalExit == 0, evalOut + evalErr);
+        Assert.Contains("(dev portion)", evalOut);
+        Assert.Equal(trainerDev["dev ".Length..].Trim(), evalOut.TrimEnd().Split('\n')[^1].Trim());
+        var (badPortion, _, badPortionErr) = await _cli.RunAsync("eval", "ner", "--gmb-portion", "train", gmb);
+        Assert.NotEqual(0, badPortion);
+        Assert.Contains("train", badPortionErr);
 
         var (badExit, _, badErr) = await _cli.RunAsync("train", "ner", "--data", Data, "--out", model, "--ensemble", "0");
         Assert.NotEqual(0, badExit);

@@ -89,9 +89,15 @@ internal static class EvalCommand
 
     private static Command Ner()
     {
-        var files = new Argument<FileInfo[]>("FILE") { Description = "Labelled corpus files (CoNLL variants, GMB CSV: format detected; for GMB only its test portion is scored).", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<FileInfo[]>("FILE") { Description = "Labelled corpus files (CoNLL variants, GMB CSV: format detected; for GMB only one portion is scored, see --gmb-portion).", Arity = ArgumentArity.OneOrMore };
         var model = new Option<FileInfo?>("--model") { Description = "Evaluate this model file instead of the one built into Ingest.Core." };
-        var command = new Command("ner", "Entity-level exact-match precision/recall/F1 per type and micro (Person, Location, Organization). Last line: micro-F1 <value>.") { files, model };
+        var gmbPortion = new Option<string>("--gmb-portion")
+        {
+            Description = "Which portion of a GMB CSV to score: test (default), or dev, which reproduces the trainer's dev figure for a model trained with --no-refit.",
+            DefaultValueFactory = _ => "test",
+        };
+        gmbPortion.AcceptOnlyFromAmong("test", "dev");
+        var command = new Command("ner", "Entity-level exact-match precision/recall/F1 per type and micro (Person, Location, Organization). Last line: micro-F1 <value>.") { files, model, gmbPortion };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var paths = parse.GetValue(files)!;
@@ -103,7 +109,9 @@ internal static class EvalCommand
                 ? OfflineEntityRecognizer.FromFile(modelFile.FullName)
                 : new OfflineEntityRecognizer();
 
-            var reports = await NerEvaluator.EvaluateFilesAsync(recognizer, paths.Select(p => p.FullName), cancellationToken: cancellationToken);
+            var portion = parse.GetValue(gmbPortion) == "dev" ? GmbPortion.Dev : GmbPortion.Test;
+            var reports = await NerEvaluator.EvaluateFilesAsync(
+                recognizer, paths.Select(p => p.FullName), gmbPortion: portion, cancellationToken: cancellationToken);
             var table = new Table().Border(TableBorder.Rounded).AddColumns("Corpus", "Type", "Precision", "Recall", "F1", "Gold", "Predicted");
             var total = NerScore.Zero;
             foreach (var report in reports)

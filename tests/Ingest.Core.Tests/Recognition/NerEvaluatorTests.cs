@@ -77,6 +77,13 @@ public class NerEvaluatorTests
             Assert.Equal(new NerScore(0, 0, testCount), reports[0].Micro);
             Assert.Equal(NerTagScheme.Io, reports[1].Scheme);
             Assert.Equal(new NerScore(0, 0, 1), reports[1].Micro);
+
+            var dev = await NerEvaluator.EvaluateFilesAsync(new ScriptedRecognizer(), [gmbPath], gmbPortion: GmbPortion.Dev);
+            var devCount = sentences.Count(s => GmbSplit.PortionOf(s) == GmbPortion.Dev);
+            Assert.InRange(devCount, 1, 20);
+            Assert.Equal(devCount, dev[0].Sentences);
+            Assert.EndsWith("(dev portion)", dev[0].Corpus);
+            Assert.EndsWith("(test portion)", reports[0].Corpus);
         }
         finally
         {

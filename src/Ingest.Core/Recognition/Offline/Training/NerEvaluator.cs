@@ -23,13 +23,16 @@ public static class NerEvaluator
     public const int MaxSentencesPerCall = 200;
 
     /// <summary>
-    /// Evaluates each file (format detected from its content). For the GMB CSV only the de-duplicated test portion
-    /// of <see cref="GmbSplit"/> is scored, since the rest may have been trained on.
+    /// Evaluates each file (format detected from its content). For the GMB CSV only one de-duplicated portion of
+    /// <see cref="GmbSplit"/> is scored, the test portion unless <paramref name="gmbPortion"/> says otherwise: the rest
+    /// may have been trained on. The dev portion with a model trained without it (`train ner --no-refit`) gives the
+    /// figure the trainer reports.
     /// </summary>
     public static async Task<IReadOnlyList<NerEvaluationReport>> EvaluateFilesAsync(
         IEntityRecognizer recognizer,
         IEnumerable<string> paths,
         IReadOnlyCollection<string>? categories = null,
+        GmbPortion gmbPortion = GmbPortion.Test,
         CancellationToken cancellationToken = default)
     {
         var reports = new List<NerEvaluationReport>();
@@ -38,7 +41,8 @@ public static class NerEvaluator
             var corpus = NerCorpusReader.ReadFile(path);
             if (NerCorpusReader.IsGmbCsv(path))
             {
-                corpus = corpus with { Name = corpus.Name + " (test portion)", Sentences = GmbSplit.Select(corpus.Sentences, GmbPortion.Test) };
+                var portion = gmbPortion.ToString().ToLowerInvariant();
+                corpus = corpus with { Name = $"{corpus.Name} ({portion} portion)", Sentences = GmbSplit.Select(corpus.Sentences, gmbPortion) };
             }
             reports.Add(await EvaluateAsync(recognizer, corpus, categories, cancellationToken).ConfigureAwait(false));
         }
