@@ -92,9 +92,10 @@ public class DefinedNamesTests
     [InlineData("He is a famous painter. He left. Cowley was the team 's sole remaining star.")]
     [InlineData("Nigeria is a major petroleum producer. Nigeria exports oil.")]
     [InlineData("Obama is a Democratic Party lawmaker representing the state of Illinois. Obama spoke.")]
+    [InlineData("Stan is an episode of the series. In it Stan leaves town.")]
     public void Sentences_that_only_look_like_definitions_change_nothing(string article)
     {
-        var name = new[] { "Baghdad", "Beijing", "Massachusetts", "Mars", "Without Borders", "Cowley", "Nigeria", "Obama" }
+        var name = new[] { "Baghdad", "Beijing", "Massachusetts", "Mars", "Without Borders", "Cowley", "Nigeria", "Obama", "Stan" }
             .First(n => article.Contains(n, StringComparison.Ordinal));
         var mentions = new List<EntityMention> { Mention(name, article, EntityCategories.Location) };
 
