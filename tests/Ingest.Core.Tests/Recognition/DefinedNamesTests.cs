@@ -17,11 +17,8 @@ public class DefinedNamesTests
         [FeatureHash.Folded("Reporters")] = new(Cluster: 1, CoarseCluster: 1, CapitalizationHabit: 1),
     });
 
-    private static List<EntityMention> Apply(string article, List<EntityMention> mentions)
-    {
-        var tokens = TextTokenizer.Tokenize(article);
-        return DefinedNames.Apply(mentions, article, tokens, SentenceSplitter.Split(article, tokens), DeterminersLowerCase);
-    }
+    private static List<EntityMention> Apply(string article, List<EntityMention> mentions) =>
+        Run(DefinedNames.Apply, article, mentions, DeterminersLowerCase);
 
     [Fact]
     public void A_defined_village_is_a_place_in_every_sentence_and_untagged_mentions_are_added()

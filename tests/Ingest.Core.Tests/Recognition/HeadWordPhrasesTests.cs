@@ -9,11 +9,8 @@ namespace Ingest.Core.Tests.Recognition;
 /// <summary>Battles, wars, festivals, trophies and halls of fame as whole names rather than the place or person inside them.</summary>
 public class HeadWordPhrasesTests
 {
-    private static List<EntityMention> Apply(string article, List<EntityMention> mentions, WordLexicon? lexicon = null)
-    {
-        var tokens = TextTokenizer.Tokenize(article);
-        return HeadWordPhrases.Apply(mentions, article, tokens, SentenceSplitter.Split(article, tokens), lexicon ?? WordLexicon.Empty);
-    }
+    private static List<EntityMention> Apply(string article, List<EntityMention> mentions, WordLexicon? lexicon = null) =>
+        Run(HeadWordPhrases.Apply, article, mentions, lexicon);
 
     [Fact]
     public void A_battle_replaces_the_place_inside_it_and_keeps_its_ordinal()

@@ -9,11 +9,8 @@ namespace Ingest.Core.Tests.Recognition;
 /// <summary>The article-wide rules that a lone surname is the person named in full, and a defined abbreviation the entity it abbreviates.</summary>
 public class ShortNamePropagationTests
 {
-    private static List<EntityMention> Apply(string article, List<EntityMention> mentions, WordLexicon? lexicon = null)
-    {
-        var tokens = TextTokenizer.Tokenize(article);
-        return ShortNamePropagation.Apply(mentions, article, tokens, SentenceSplitter.Split(article, tokens), lexicon ?? WordLexicon.Empty);
-    }
+    private static List<EntityMention> Apply(string article, List<EntityMention> mentions, WordLexicon? lexicon = null) =>
+        Run(ShortNamePropagation.Apply, article, mentions, lexicon);
 
     [Fact]
     public void A_lone_surname_typed_otherwise_becomes_the_person_and_untagged_ones_are_added()

@@ -1,5 +1,3 @@
-using Ingest.Core.Recognition.Offline.Training;
-
 namespace Ingest.Core.Recognition.Offline;
 
 /// <summary>

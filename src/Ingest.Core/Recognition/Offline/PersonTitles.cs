@@ -1,4 +1,4 @@
-namespace Ingest.Core.Recognition.Offline.Training;
+namespace Ingest.Core.Recognition.Offline;
 
 /// <summary>
 /// GMB labels a leading title as part of the person ("President Hugo Chavez", "Mr. Blair") in some sentences
