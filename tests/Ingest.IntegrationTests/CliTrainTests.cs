@@ -63,9 +63,17 @@ public sealed class CliTrainTests : IDisposable
 
         // Without a refit the written model is the one the trainer scored, so eval on the dev portion gives its figure.
         var gmb = Path.Combine(Data, "gmb", "ner_dataset.csv");
-        var (evalExit, evalOut, evalErr) = await _cli.RunAsync("eval", "ner", "--model", model, "--gmb-portion", "dev", gmb);
+        var errors = Path.Combine(Data, "errors.tsv");
+        var (evalExit, evalOut, evalErr) = await _cli.RunAsync("eval", "ner", "--model", model, "--gmb-portion", "dev", "--errors", errors, gmb);
         Assert.True(evalExit == 0, evalOut + evalErr);
         Assert.Contains("(dev portion)", evalOut);
+        // The error file has one row per error the summary line counts.
+        var summary = evalOut.Split('\n').Single(l => l.StartsWith("errors in ", StringComparison.Ordinal));
+        var counted = System.Text.RegularExpressions.Regex.Matches(summary, @"\d+").Sum(m => int.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture));
+        var rows = File.ReadAllLines(errors);
+        Assert.StartsWith("corpus\tkind\tgold", rows[0]);
+        Assert.Equal(counted, rows.Length - 1);
+        Assert.All(rows.Skip(1), row => Assert.Equal(7, row.Split('\t').Length));
         Assert.Equal(trainerDev["dev ".Length..].Trim(), evalOut.TrimEnd().Split('\n')[^1].Trim());
         var (badPortion, _, badPortionErr) = await _cli.RunAsync("eval", "ner", "--gmb-portion", "train", gmb);
         Assert.NotEqual(0, badPortion);

@@ -97,7 +97,11 @@ internal static class EvalCommand
             DefaultValueFactory = _ => "test",
         };
         gmbPortion.AcceptOnlyFromAmong("test", "dev");
-        var command = new Command("ner", "Entity-level exact-match precision/recall/F1 per type and micro (Person, Location, Organization). Last line: micro-F1 <value>.") { files, model, gmbPortion };
+        var errors = new Option<FileInfo?>("--errors")
+        {
+            Description = "Also write every error to this tab-separated file (corpus, kind, gold text and type, predicted text and type, sentence) for error analysis.",
+        };
+        var command = new Command("ner", "Entity-level exact-match precision/recall/F1 per type and micro (Person, Location, Organization), and the errors by kind. Last line: micro-F1 <value>.") { files, model, gmbPortion, errors };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var paths = parse.GetValue(files)!;
@@ -124,6 +128,17 @@ internal static class EvalCommand
                 total += report.Micro;
             }
             AnsiConsole.Write(table);
+            foreach (var report in reports)
+            {
+                var counts = report.ErrorCounts;
+                Console.WriteLine(FormattableString.Invariant(
+                    $"errors in {report.Corpus}: wrong type {counts[NerErrorKind.WrongType]}, wrong boundaries {counts[NerErrorKind.WrongBoundary]}, missed {counts[NerErrorKind.Missed]}, spurious {counts[NerErrorKind.Spurious]}"));
+            }
+            if (parse.GetValue(errors) is { } errorFile)
+            {
+                await WriteErrorsAsync(errorFile, reports, cancellationToken);
+                Console.WriteLine($"errors written to {errorFile.FullName}");
+            }
             Console.WriteLine($"micro-F1 {Format(total.F1)}");
             return CliContext.Success;
 
@@ -133,6 +148,21 @@ internal static class EvalCommand
                 (score.TruePositives + score.FalsePositives).ToString(CultureInfo.InvariantCulture));
         });
         return command;
+    }
+
+    private static async Task WriteErrorsAsync(FileInfo file, IEnumerable<NerEvaluationReport> reports, CancellationToken cancellationToken)
+    {
+        await using var writer = new StreamWriter(file.FullName);
+        await writer.WriteLineAsync("corpus\tkind\tgold\tgold_type\tpredicted\tpredicted_type\tsentence".AsMemory(), cancellationToken);
+        foreach (var report in reports)
+        {
+            foreach (var e in report.Errors)
+            {
+                string[] fields = [report.Corpus, e.Kind.ToString(), e.GoldText ?? "", e.GoldCategory ?? "", e.PredictedText ?? "", e.PredictedCategory ?? "", e.Line];
+                // Tabs and line breaks inside a field would break the row; the rendered corpus has none, but stay safe.
+                await writer.WriteLineAsync(string.Join('\t', fields.Select(f => f.Replace('\t', ' ').Replace('\n', ' '))).AsMemory(), cancellationToken);
+            }
+        }
     }
 
     internal static string Format(double value) => value.ToString("0.0000", CultureInfo.InvariantCulture);

@@ -43,6 +43,35 @@ public class NerEvaluatorTests
     }
 
     [Fact]
+    public async Task Each_error_is_classified_once_with_its_texts_and_sentence()
+    {
+        // Gold: Person "Lena Ortiz", Organization "Vexa Corp", Location "Oslo", Person "Ana".
+        var corpus = Corpus(NerTagScheme.Bio,
+            new NerSentence(["Lena", "Ortiz", "left", "Vexa", "Corp", "for", "Oslo"], ["B-PER", "I-PER", "O", "B-ORG", "I-ORG", "O", "B-LOC"]),
+            new NerSentence(["Ana", "met", "Bruno", "Cole"], ["B-PER", "O", "O", "O"]));
+        // "Lena Ortiz" right; "Vexa" and "Vexa Corp for" both overlap "Vexa Corp" (one boundary error, counted once);
+        // the first of them by position is reported; "Oslo" typed Organization; "Ana" missed; "Bruno Cole" touches no gold entity.
+        var recognizer = new ScriptedRecognizer(
+            ("Lena Ortiz", EntityCategories.Person), ("Vexa Corp for", EntityCategories.Organization), ("Vexa", EntityCategories.Person),
+            ("Oslo", EntityCategories.Organization), ("Bruno Cole", EntityCategories.Person));
+
+        var report = await NerEvaluator.EvaluateAsync(recognizer, corpus);
+
+        Assert.Equal(
+            [
+                new NerError(NerErrorKind.WrongBoundary, "Vexa Corp", EntityCategories.Organization, "Vexa Corp for", EntityCategories.Organization, "Lena Ortiz left Vexa Corp for Oslo"),
+                new NerError(NerErrorKind.WrongType, "Oslo", EntityCategories.Location, "Oslo", EntityCategories.Organization, "Lena Ortiz left Vexa Corp for Oslo"),
+                new NerError(NerErrorKind.Missed, "Ana", EntityCategories.Person, null, null, "Ana met Bruno Cole"),
+                new NerError(NerErrorKind.Spurious, null, null, "Bruno Cole", EntityCategories.Person, "Ana met Bruno Cole"),
+            ],
+            report.Errors);
+        Assert.Equal(1, report.ErrorCounts[NerErrorKind.WrongBoundary]);
+        Assert.Equal(1, report.ErrorCounts[NerErrorKind.Spurious]);
+        // Every unmatched gold entity is one error, and every unmatched prediction is explained by one.
+        Assert.Equal(report.Micro.FalseNegatives, report.Errors.Count(e => e.GoldText is not null));
+    }
+
+    [Fact]
     public async Task In_io_corpora_adjacent_predictions_of_one_type_are_merged_like_the_gold()
     {
         var sentence = new NerSentence(["Rome", "Milan", "trains"], ["B-LOC", "I-LOC", "O"]);

@@ -24,6 +24,13 @@ public sealed record NerEvaluationReport(
     IReadOnlyDictionary<string, NerScore> PerCategory,
     NerScore Micro)
 {
+    /// <summary>Every gold entity and prediction that did not match exactly, each counted once (see <see cref="NerError"/>).</summary>
+    public IReadOnlyList<NerError> Errors { get; init; } = [];
+
+    /// <summary>How many errors of each kind, every kind listed.</summary>
+    public IReadOnlyDictionary<NerErrorKind, int> ErrorCounts =>
+        Enum.GetValues<NerErrorKind>().ToDictionary(kind => kind, kind => Errors.Count(e => e.Kind == kind));
+
     /// <summary>A plain-text table, one line per category and one for the micro average, for CLI output.</summary>
     public string ToTable()
     {

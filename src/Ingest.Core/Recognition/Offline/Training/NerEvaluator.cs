@@ -84,6 +84,7 @@ public static class NerEvaluator
     private sealed class Tally(NerCorpus corpus, IReadOnlyCollection<string> categories)
     {
         private readonly Dictionary<string, NerScore> _counts = categories.ToDictionary(c => c, _ => NerScore.Zero);
+        private readonly List<NerError> _errors = [];
         private int _tokens;
 
         public IReadOnlyCollection<string> Categories => categories;
@@ -101,11 +102,15 @@ public static class NerEvaluator
                 predicted = MergeAdjacent(text, predicted);
             }
             Count(gold, predicted, _counts);
+            _errors.AddRange(NerError.Classify(text, gold, predicted));
         }
 
         public NerEvaluationReport Report() => new(
             corpus.Name, corpus.Scheme, corpus.Sentences.Count, _tokens, _counts,
-            _counts.Values.Aggregate(NerScore.Zero, (a, b) => a + b));
+            _counts.Values.Aggregate(NerScore.Zero, (a, b) => a + b))
+        {
+            Errors = _errors,
+        };
     }
 
     internal readonly record struct GoldSpan(int Offset, int Length, string Category);
