@@ -15,6 +15,8 @@ public class DefinedNamesTests
         [FeatureHash.Folded("In")] = new(Cluster: 1, CoarseCluster: 1, CapitalizationHabit: 1),
         [FeatureHash.Folded("He")] = new(Cluster: 1, CoarseCluster: 1, CapitalizationHabit: 1),
         [FeatureHash.Folded("Reporters")] = new(Cluster: 1, CoarseCluster: 1, CapitalizationHabit: 1),
+        [FeatureHash.Folded("Next")] = new(Cluster: 1, CoarseCluster: 1, CapitalizationHabit: 1),
+        [FeatureHash.Folded("Distance")] = new(Cluster: 1, CoarseCluster: 1, CapitalizationHabit: 1),
     });
 
     private static List<EntityMention> Apply(string article, List<EntityMention> mentions) =>
@@ -90,9 +92,11 @@ public class DefinedNamesTests
     [InlineData("Nigeria is a major petroleum producer. Nigeria exports oil.")]
     [InlineData("Obama is a Democratic Party lawmaker representing the state of Illinois. Obama spoke.")]
     [InlineData("Stan is an episode of the series. In it Stan leaves town.")]
+    [InlineData("Next to Perth is a small town. Perth grew.")]
+    [InlineData("Distance Records is a French record label. Distance Records left.")]
     public void Sentences_that_only_look_like_definitions_change_nothing(string article)
     {
-        var name = new[] { "Baghdad", "Beijing", "Massachusetts", "Mars", "Without Borders", "Cowley", "Nigeria", "Obama", "Stan" }
+        var name = new[] { "Baghdad", "Beijing", "Massachusetts", "Mars", "Without Borders", "Cowley", "Nigeria", "Obama", "Stan", "Perth", "Records" }
             .First(n => article.Contains(n, StringComparison.Ordinal));
         var mentions = new List<EntityMention> { Mention(name, article, EntityCategories.Location) };
 
@@ -126,5 +130,57 @@ public class DefinedNamesTests
         var result = Apply(article, []);
 
         Assert.Equal([(0, "Perth")], result.Select(m => (m.Offset, m.Text)));
+    }
+
+    [Fact]
+    public void A_title_that_starts_the_sentence_is_read_whole_and_replaces_the_mentions_inside_it()
+    {
+        const string article =
+            "30 Seconds to Mars ( or Thirty Seconds to Mars ) is an alternative rock band from Los Angeles. " +
+            "Fans of 30 Seconds to Mars waited. Mars is a planet.";
+        var mentions = new List<EntityMention>
+        {
+            Mention("Mars", article, EntityCategories.Location),
+            Mention("Los Angeles", article, EntityCategories.Location),
+            Mention("Mars", article, EntityCategories.Location, from: article.IndexOf("Fans", StringComparison.Ordinal)),
+        };
+
+        var result = Apply(article, mentions);
+
+        Assert.Equal(
+            [(0, "30 Seconds to Mars", "Organization"), (article.IndexOf("Los", StringComparison.Ordinal), "Los Angeles", "Location"),
+             (article.IndexOf("30 Seconds", 10, StringComparison.Ordinal), "30 Seconds to Mars", "Organization")],
+            result.Select(m => (m.Offset, m.Text, m.Category)));
+    }
+
+    [Fact]
+    public void A_name_whose_first_word_is_usually_lower_case_is_defined_if_the_article_writes_it_mid_sentence()
+    {
+        const string article =
+            "Distance Records is a French dance music record label. The duo signed with Distance Records in 1999. " +
+            "Crazyhead are an English punk rock / garage rock band. Crazyhead toured.";
+        var mentions = new List<EntityMention>
+        {
+            Mention("Distance Records", article, EntityCategories.Person, from: 10),
+            Mention("Crazyhead", article, EntityCategories.Person),
+            Mention("Crazyhead", article, EntityCategories.Location, from: article.IndexOf("toured", StringComparison.Ordinal) - 12),
+        };
+
+        var result = Apply(article, mentions);
+
+        Assert.Equal(
+            [("Distance Records", "Organization"), ("Distance Records", "Organization"), ("Crazyhead", "Organization"), ("Crazyhead", "Organization")],
+            result.Select(m => (m.Text, m.Category)));
+    }
+
+    [Fact]
+    public void Two_names_joined_by_and_are_not_read_as_one_title()
+    {
+        const string article = "Texas and Ohio are the two key states.";
+
+        var result = Apply(article, [Mention("Texas", article, EntityCategories.Location)]);
+
+        Assert.DoesNotContain(result, m => m.Text.Contains(" and ", StringComparison.Ordinal));
+        Assert.Equal([("Texas", "Location"), ("Ohio", "Location")], result.Select(m => (m.Text, m.Category)));
     }
 }

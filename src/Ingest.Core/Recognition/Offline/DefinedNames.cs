@@ -162,7 +162,7 @@ internal static class DefinedNames
                     continue;
                 }
                 var nameEnd = SkipParenthesesBackwards(text, tokens, i, sentence.First, out var abbreviation);
-                var nameStart = NameStart(text, tokens, nameEnd, sentence.First, lexicon);
+                var nameStart = NameStart(text, tokens, nameEnd, sentence.First, lexicon, isSubject: !tokens[i].In(text).SequenceEqual(","));
                 var afterPreposition = nameStart > sentence.First && IsPreposition(tokens[nameStart - 1].In(text));
                 if (nameStart == nameEnd || (nameStart > sentence.First && IsCommaOrPossessive(tokens[nameStart - 1].In(text)))
                     || (afterPreposition && !tokens[i].In(text).SequenceEqual(",")))
@@ -239,8 +239,10 @@ internal static class DefinedNames
     /// <summary>
     /// The first token of the capitalized run that ends at <paramref name="end"/>. A sentence's first word belongs to it only
     /// if the lexicon knows it as usually capitalized ("The", "However", "It" are not), so pronouns never define anything.
+    /// The subject of "is a" may be a title with lower-case words in it when it starts the sentence; a name before an
+    /// appositive comma may not ("Investors in Fairfax Media , an Australian media company").
     /// </summary>
-    private static int NameStart(string text, List<TextToken> tokens, int end, int sentenceFirst, WordLexicon lexicon)
+    private static int NameStart(string text, List<TextToken> tokens, int end, int sentenceFirst, WordLexicon lexicon, bool isSubject)
     {
         if (end <= sentenceFirst || !IsCapitalized(text, tokens[end - 1]))
         {
@@ -256,12 +258,18 @@ internal static class DefinedNames
         {
             return end; // longer than a name is taken to be: its start is not known
         }
+        if (isSubject && start > sentenceFirst && IsConnector(text, tokens[start - 1]) && TitleFromSentenceStart(text, tokens, start - 1, end, sentenceFirst, lexicon))
+        {
+            return sentenceFirst; // "30 Seconds to Mars ( … ) is an alternative rock band"
+        }
         if (start == sentenceFirst && !lexicon.IsUsuallyCapitalized(tokens[start].In(text)))
         {
-            // "The Ayalon Cave is …" defines "Ayalon Cave"; "Reporters Without Borders is …" must not define "Without Borders".
+            // "The Ayalon Cave is …" defines "Ayalon Cave"; "Reporters Without Borders is …" must not define "Without Borders",
+            // but does define the whole run if the article also writes it in the middle of a sentence, where its first
+            // word is capitalized because it is part of the name ("Distance Records is a … label").
             if (!TokenText.IsOneOf(tokens[start].In(text), OpeningDeterminers))
             {
-                return end;
+                return RecursMidSentence(text, tokens[start].Start, tokens[end - 1].End) ? start : end;
             }
             start++;
         }
@@ -272,6 +280,74 @@ internal static class DefinedNames
         return start;
     }
 
+    /// <summary>
+    /// Whether the words from the sentence's start to the connector at <paramref name="connector"/> make the first part of a
+    /// title-like name that is the sentence's subject: capitalized words, single connectors between them, and maybe a number
+    /// first ("30 Seconds to Mars", "Return to Oz", "Fight for Freedom"). Only a name that starts the sentence is read this
+    /// way; elsewhere the connector is taken as what it usually is, a preposition before the name.
+    /// </summary>
+    private static bool TitleFromSentenceStart(string text, List<TextToken> tokens, int connector, int end, int sentenceFirst, WordLexicon lexicon)
+    {
+        for (var k = connector; k >= sentenceFirst && end - k <= MaxNameTokens; k--)
+        {
+            var token = tokens[k];
+            if (IsConnector(text, token) && k != connector && IsConnector(text, tokens[k + 1]))
+            {
+                return false;
+            }
+            if (IsConnector(text, token))
+            {
+                if (k == sentenceFirst)
+                {
+                    return false;
+                }
+                continue;
+            }
+            var number = char.IsDigit(text[token.Start]) && !HasUpper(token.In(text));
+            if (k == sentenceFirst)
+            {
+                return number || (IsCapitalized(text, token) && lexicon.IsUsuallyCapitalized(token.In(text)));
+            }
+            if (!IsCapitalized(text, token))
+            {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Whether the text [<paramref name="start"/>, <paramref name="stop"/>) also occurs after a word or a comma.</summary>
+    private static bool RecursMidSentence(string text, int start, int stop)
+    {
+        var name = text[start..stop];
+        for (var at = text.IndexOf(name, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + 1, StringComparison.Ordinal))
+        {
+            if (at == start)
+            {
+                continue;
+            }
+            var before = at - 1;
+            while (before >= 0 && text[before] == ' ')
+            {
+                before--;
+            }
+            var after = at + name.Length;
+            if (before >= 0 && (char.IsLetterOrDigit(text[before]) || text[before] == ',') && (after == text.Length || !char.IsLetterOrDigit(text[after])))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Lower-case words that join the words of a title ("30 Seconds to Mars", "Fight for Freedom"). Not "and": "Texas and
+    /// Ohio are the two key states" names two places.
+    /// </summary>
+    private static readonly string[] Connectors = ["to", "the", "for", "in", "on", "at", "with", "from", "by", "a", "of"];
+
+    private static bool IsConnector(string text, TextToken token) => TokenText.IsOneOf(token.In(text), Connectors);
+
     /// <summary>The noun phrase's head: its last word before a preposition, a relative word or punctuation.</summary>
     private static (string? Head, string? Before) Head(string text, List<TextToken> tokens, int phrase, int last)
     {
@@ -281,6 +357,10 @@ internal static class DefinedNames
             var word = tokens[k].In(text);
             // A verb form or a second determiner starts something else: "a Democratic Party lawmaker representing the
             // state of Illinois" has no head this pass can read.
+            if (word.SequenceEqual("/") && head >= 0)
+            {
+                continue; // "an English punk rock / garage rock band"
+            }
             if (!char.IsLetter(word[0]) || TokenText.IsIn(word, PhraseEnds) || (k > phrase && IsDeterminerOrGerund(word)))
             {
                 break;
@@ -352,7 +432,17 @@ internal static class DefinedNames
                     }
                     var start = tokens[i].Start;
                     var stop = tokens[end - 1].End;
-                    if (covered.Any(c => c.Offset < stop && start < c.End))
+                    if (covered.Any(c => c.Offset < stop && start < c.End && (c.Offset < start || c.End > stop)))
+                    {
+                        continue; // a mention reaching outside the name: the tagger read a longer name here
+                    }
+                    // Mentions inside the defined name are the tagger's reading of its parts ("Mars" in "30 Seconds to Mars",
+                    // "Perth" in "Perth Glory"): the whole name replaces them.
+                    if (result.RemoveAll(m => m.Offset >= start && m.Offset + m.Length <= stop && m.Length < stop - start) > 0)
+                    {
+                        covered.RemoveAll(c => c.Offset >= start && c.End <= stop);
+                    }
+                    else if (covered.Any(c => c.Offset == start && c.End == stop))
                     {
                         continue;
                     }
