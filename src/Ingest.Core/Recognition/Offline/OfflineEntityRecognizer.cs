@@ -111,9 +111,11 @@ public sealed class OfflineEntityRecognizer : IEntityRecognizer
             ArrayPool<float>.Shared.Return(confidence);
         }
         // Article-wide rules, weakest evidence first so that a stronger one can override: one category per name, short names
-        // as their full name, names as the article defines them, head-word phrases.
+        // as their full name, names qualified by a place ("Coleman , Florida"), names as the article defines them,
+        // head-word phrases.
         var consistent = ShortNamePropagation.Apply(DocumentConsistency.Apply(mentions), text, tokens, sentences, model.Lexicon);
-        var defined = DefinedNames.Apply(consistent, text, tokens, sentences, model.Lexicon);
+        var qualified = PlaceQualifiers.Apply(consistent, text);
+        var defined = DefinedNames.Apply(qualified, text, tokens, sentences, model.Lexicon);
         return HeadWordPhrases.Apply(defined, text, tokens, sentences, model.Lexicon);
     }
 

@@ -1,0 +1,70 @@
+using Ingest.Core.Articles;
+
+namespace Ingest.Core.Recognition.Offline;
+
+/// <summary>
+/// "Coleman , Florida", "Debden , England", "Vigan , Ilocos Sur": a name followed by a comma and a place that ends the
+/// phrase is a place within that place, the way addresses and datelines are written. The tagger reads such a name on its
+/// own letters ("Coleman" is usually a surname), so this pass makes every mention of it in the article a Location.
+/// </summary>
+internal static class PlaceQualifiers
+{
+    /// <summary>Returns the mentions (text order) with each name qualified by a place typed Location throughout.</summary>
+    public static List<EntityMention> Apply(List<EntityMention> mentions, string text)
+    {
+        HashSet<string>? places = null;
+        for (var m = 0; m + 1 < mentions.Count; m++)
+        {
+            var name = mentions[m];
+            var place = mentions[m + 1];
+            if (name.Category != EntityCategories.Person || place.Category != EntityCategories.Location)
+            {
+                continue;
+            }
+            var gap = text.AsSpan(name.Offset + name.Length, place.Offset - name.Offset - name.Length).Trim(' ');
+            if (!gap.SequenceEqual(",") || !EndsPhrase(text, place.Offset + place.Length) || AfterListComma(text, name.Offset))
+            {
+                continue;
+            }
+            (places ??= new HashSet<string>(StringComparer.Ordinal)).Add(name.Text);
+        }
+        if (places is null)
+        {
+            return mentions;
+        }
+        return mentions.Select(m => places.Contains(m.Text) && m.Category != EntityCategories.Location ? m with { Category = EntityCategories.Location } : m).ToList();
+    }
+
+    /// <summary>The place is followed by punctuation or a lower-case word, not by more of a name.</summary>
+    private static bool EndsPhrase(string text, int end)
+    {
+        var next = end;
+        while (next < text.Length && text[next] == ' ')
+        {
+            next++;
+        }
+        if (next == text.Length)
+        {
+            return true;
+        }
+        // Not more of a name, not the place's possessive ("Venezuela 's Hugo Chavez , Bolivia 's Evo Morales"), not a list
+        // going on ("Guido , Henrique and José Pedro"), not a citation's year ("Campbell , A.A. ( 1978 )").
+        var rest = text.AsSpan(next);
+        return !char.IsUpper(rest[0]) && rest[0] != '(' && rest[0] != '\'' && rest[0] != '\u2019'
+            && !StartsWord(rest, "and") && !StartsWord(rest, "or");
+    }
+
+    private static bool StartsWord(ReadOnlySpan<char> rest, string word) =>
+        rest.StartsWith(word, StringComparison.Ordinal) && (rest.Length == word.Length || !char.IsLetter(rest[word.Length]));
+
+    /// <summary>A name after a comma is an item of a list ("Microsoft , Google , Japan and …").</summary>
+    private static bool AfterListComma(string text, int start)
+    {
+        var before = start - 1;
+        while (before >= 0 && text[before] == ' ')
+        {
+            before--;
+        }
+        return before >= 0 && text[before] == ',';
+    }
+}
