@@ -90,13 +90,14 @@ public class DefinedNamesTests
     [InlineData("Reporters Without Borders is an organization of journalists. Without Borders left.")]
     [InlineData("He is a famous painter. He left. Cowley was the team 's sole remaining star.")]
     [InlineData("Nigeria is a major petroleum producer. Nigeria exports oil.")]
-    [InlineData("Obama is a Democratic Party lawmaker representing the state of Illinois. Obama spoke.")]
+    [InlineData("Obama is a Democratic Party lawmaker representing the state in Congress. Obama spoke.")]
     [InlineData("Stan is an episode of the series. In it Stan leaves town.")]
     [InlineData("Next to Perth is a small town. Perth grew.")]
+    [InlineData("Officials of the state of Texas-based company left. Texas-based firms grew.")]
     [InlineData("Distance Records is a French record label. Distance Records left.")]
     public void Sentences_that_only_look_like_definitions_change_nothing(string article)
     {
-        var name = new[] { "Baghdad", "Beijing", "Massachusetts", "Mars", "Without Borders", "Cowley", "Nigeria", "Obama", "Stan", "Perth", "Records" }
+        var name = new[] { "Baghdad", "Beijing", "Massachusetts", "Mars", "Without Borders", "Cowley", "Nigeria", "Obama", "Stan", "Perth", "Records", "Texas-based" }
             .First(n => article.Contains(n, StringComparison.Ordinal));
         var mentions = new List<EntityMention> { Mention(name, article, EntityCategories.Location) };
 
@@ -182,5 +183,26 @@ public class DefinedNamesTests
 
         Assert.DoesNotContain(result, m => m.Text.Contains(" and ", StringComparison.Ordinal));
         Assert.Equal([("Texas", "Location"), ("Ohio", "Location")], result.Select(m => (m.Text, m.Category)));
+    }
+
+    [Fact]
+    public void A_kind_noun_right_before_a_name_defines_it()
+    {
+        const string article =
+            "He is the guitarist of the band Gigi . Since then , Gigi has released six albums. " +
+            "Farms lie in the parish of Heydour near Aisby. Troops entered the town of Nablus Thursday and left Nablus .";
+        var mentions = new List<EntityMention>
+        {
+            Mention("Gigi", article, EntityCategories.Person),
+            Mention("Gigi", article, EntityCategories.Person, from: 40),
+        };
+
+        var result = Apply(article, mentions);
+
+        // "Nablus Thursday" is not taken as a name; that occurrence is not added either, because a capitalized word follows it.
+        Assert.Equal(
+            [("Gigi", "Organization"), ("Gigi", "Organization"), ("Heydour", "Location"), ("Nablus", "Location")],
+            result.Select(m => (m.Text, m.Category)));
+        Assert.Equal(article.LastIndexOf("Nablus", StringComparison.Ordinal), result[^1].Offset);
     }
 }

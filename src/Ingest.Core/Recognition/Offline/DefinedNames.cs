@@ -9,8 +9,9 @@ namespace Ingest.Core.Recognition.Offline;
 /// out a Person in every sentence of its own article. Within one article, this pass reads such definitions (the name, then
 /// "is / was / are / were a / an / the" or ", a / an", then a noun phrase) and takes the noun phrase's head word as the
 /// name's kind: a place, an organization, a person, an event, or something that is none of them (a language, a people,
-/// a car), whose mentions are then dropped. Every mention of the name takes that category, and untagged occurrences
-/// standing on their own become mentions.
+/// a car), whose mentions are then dropped. A kind noun right before the name says the same ("the town of Bridgton",
+/// "the band Gigi"). Every mention of the name takes that category, untagged occurrences standing on their own become
+/// mentions, and mentions the tagger found inside the name ("Mars" in "30 Seconds to Mars") give way to it.
 /// <para>
 /// Only head words whose kind is plain are used (<see cref="KindOf"/>): "member", "group of" or "area" say nothing.
 /// The first definition of a name wins; the lead sentence is usually about the article's subject.
@@ -153,8 +154,17 @@ internal static class DefinedNames
         foreach (var sentence in sentences)
         {
             var last = sentence.First + sentence.Count;
-            for (var i = sentence.First + 1; i < last - 2; i++)
+            for (var i = sentence.First; i < last - 2; i++)
             {
+                if (KindBeforeName(text, tokens, i, last) is { } named)
+                {
+                    defined ??= new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+                    defined.TryAdd(text[tokens[named.First].Start..tokens[named.End - 1].End], named.Kind);
+                }
+                if (i == sentence.First)
+                {
+                    continue;
+                }
                 // i is the token after the name (and any parentheses): "is" / "was" / "are" / "were" + determiner, or ", a".
                 var phrase = NounPhraseStart(text, tokens, i, last);
                 if (phrase < 0)
@@ -184,6 +194,66 @@ internal static class DefinedNames
             }
         }
         return defined;
+    }
+
+    /// <summary>Location kinds that name what follows their "of": "the town of Bridgton", "the parish of Heydour".</summary>
+    private static readonly HashSet<ulong> PlaceKindsBeforeOf = TokenText.FoldedSet(
+    [
+        "town", "village", "city", "county", "province", "parish", "hamlet", "municipality", "borough", "region", "island",
+        "state", "district",
+    ]);
+
+    /// <summary>
+    /// Organization kinds that name what follows them: "the band Gigi", "the magazine Forbes". Not "group", which news
+    /// uses before names it does not treat as organizations ("the group Reporters Without Borders" is unlabelled in GMB).
+    /// </summary>
+    private static readonly HashSet<ulong> OrganizationKindsBeforeName = TokenText.FoldedSet(
+        ["band", "magazine", "newspaper", "label", "broadcaster", "airline", "brewery", "orchestra"]);
+
+    /// <summary>
+    /// "the town of Bridgton", "the band God Street Wine": a kind noun right before a name, after "the", names its kind.
+    /// The name is the capitalized run that follows and must end there (not "the city of Solo Tuesday"-style runs into a
+    /// longer name); <paramref name="i"/> is the "the".
+    /// </summary>
+    private static (int First, int End, string Kind)? KindBeforeName(string text, List<TextToken> tokens, int i, int last)
+    {
+        if (!TokenText.Is(text, tokens[i], "the") || !char.IsLower(text[tokens[i + 1].Start]))
+        {
+            return null;
+        }
+        var kindWord = tokens[i + 1].In(text);
+        int first;
+        string kind;
+        if (TokenText.IsIn(kindWord, PlaceKindsBeforeOf) && i + 3 < last && TokenText.Is(text, tokens[i + 2], "of"))
+        {
+            (first, kind) = (i + 3, EntityCategories.Location);
+        }
+        else if (TokenText.IsIn(kindWord, OrganizationKindsBeforeName))
+        {
+            (first, kind) = (i + 2, EntityCategories.Organization);
+        }
+        else
+        {
+            return null;
+        }
+        // The run ends before a weekday or a month ("the town of Nablus Thursday") and before a compound such as
+        // "Texas-based" ("the state of Texas-based company").
+        var end = first;
+        while (end < last && end - first < MaxNameTokens && IsCapitalized(text, tokens[end])
+            && !TokenText.IsCalendarWord(tokens[end].In(text)) && !IsLowerCaseCompound(tokens[end].In(text)))
+        {
+            end++;
+        }
+        return end == first || end - first == MaxNameTokens || (end < last && IsLowerCaseCompound(tokens[end].In(text)))
+            ? null
+            : (first, end, kind);
+    }
+
+    /// <summary>"Texas-based", "U.S.-led": a name joined to a lower-case word is an adjective.</summary>
+    private static bool IsLowerCaseCompound(ReadOnlySpan<char> word)
+    {
+        var hyphen = word.LastIndexOf('-');
+        return hyphen > 0 && hyphen + 1 < word.Length && char.IsLower(word[hyphen + 1]);
     }
 
     /// <summary>The first token of the noun phrase when token <paramref name="i"/> opens a definition; otherwise −1.</summary>

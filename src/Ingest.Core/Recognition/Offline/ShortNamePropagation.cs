@@ -21,12 +21,6 @@ namespace Ingest.Core.Recognition.Offline;
 /// </summary>
 internal static class ShortNamePropagation
 {
-    private static readonly HashSet<string> CalendarWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
-        "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-    };
-
     private readonly record struct FullName(string Category, double Confidence);
 
     /// <summary>Returns the mentions (text order) with short forms typed as their full name and untagged ones added.</summary>
@@ -110,7 +104,7 @@ internal static class ShortNamePropagation
                 continue;
             }
             var surname = mention.Text[(space + 1)..];
-            if (mention.Category == EntityCategories.Person && surname.Length >= 2 && char.IsUpper(surname[0]) && !CalendarWords.Contains(surname))
+            if (mention.Category == EntityCategories.Person && surname.Length >= 2 && char.IsUpper(surname[0]) && !TokenText.IsCalendarWord(surname))
             {
                 Add(surname, mention);
             }

@@ -28,4 +28,13 @@ internal static class TokenText
     public static HashSet<ulong> FoldedSet(IEnumerable<string> words) => words.Select(w => FeatureHash.Folded(w)).ToHashSet();
 
     public static bool IsIn(ReadOnlySpan<char> word, HashSet<ulong> foldedSet) => foldedSet.Contains(FeatureHash.Folded(word));
+
+    private static readonly HashSet<ulong> CalendarWords = FoldedSet(
+    [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+        "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    ]);
+
+    /// <summary>Month and weekday names: capitalized, but never part of a name in news ("the town of Nablus Thursday").</summary>
+    public static bool IsCalendarWord(ReadOnlySpan<char> word) => IsIn(word, CalendarWords);
 }
