@@ -205,4 +205,28 @@ public class DefinedNamesTests
             result.Select(m => (m.Text, m.Category)));
         Assert.Equal(article.LastIndexOf("Nablus", StringComparison.Ordinal), result[^1].Offset);
     }
+
+    [Fact]
+    public void Names_given_as_examples_of_a_plural_kind_are_of_that_kind()
+    {
+        const string article =
+            "Critics compare them to bands like New Order , Interpol or Joy Division . Interpol toured. " +
+            "It was sold in states such as California , Utah , and Arizona in May. " +
+            "There were bands and artists such as Linkin Park and Gwen Stefani .";
+        var mentions = new List<EntityMention>
+        {
+            Mention("Interpol", article, EntityCategories.Location),
+            Mention("Interpol", article, EntityCategories.Location, from: article.IndexOf("Interpol toured", StringComparison.Ordinal)),
+            Mention("California", article, EntityCategories.Location),
+            Mention("Linkin Park", article, EntityCategories.Location),
+        };
+
+        var result = Apply(article, mentions);
+
+        // "bands and artists" mixes two kinds, so Linkin Park keeps the tagger's reading and Gwen Stefani is not added.
+        Assert.Equal(
+            [("New Order", "Organization"), ("Interpol", "Organization"), ("Joy Division", "Organization"), ("Interpol", "Organization"),
+             ("California", "Location"), ("Utah", "Location"), ("Arizona", "Location"), ("Linkin Park", "Location")],
+            result.Select(m => (m.Text, m.Category)));
+    }
 }

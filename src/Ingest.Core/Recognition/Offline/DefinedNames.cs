@@ -10,7 +10,8 @@ namespace Ingest.Core.Recognition.Offline;
 /// "is / was / are / were a / an / the" or ", a / an", then a noun phrase) and takes the noun phrase's head word as the
 /// name's kind: a place, an organization, a person, an event, or something that is none of them (a language, a people,
 /// a car), whose mentions are then dropped. A kind noun right before the name says the same ("the town of Bridgton",
-/// "the band Gigi"). Every mention of the name takes that category, untagged occurrences standing on their own become
+/// "the band Gigi"), and so does a plural kind noun the name is an example of ("bands like New Order , Interpol or Joy
+/// Division"). Every mention of the name takes that category, untagged occurrences standing on their own become
 /// mentions, and mentions the tagger found inside the name ("Mars" in "30 Seconds to Mars") give way to it.
 /// <para>
 /// Only head words whose kind is plain are used (<see cref="KindOf"/>): "member", "group of" or "area" say nothing.
@@ -161,6 +162,14 @@ internal static class DefinedNames
                     defined ??= new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
                     defined.TryAdd(text[tokens[named.First].Start..tokens[named.End - 1].End], named.Kind);
                 }
+                if (Examples(text, tokens, i, last) is { } examples)
+                {
+                    defined ??= new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+                    foreach (var (first, end) in examples.Names)
+                    {
+                        defined.TryAdd(text[tokens[first].Start..tokens[end - 1].End], examples.Kind);
+                    }
+                }
                 if (i == sentence.First)
                 {
                     continue;
@@ -254,6 +263,64 @@ internal static class DefinedNames
     {
         var hyphen = word.LastIndexOf('-');
         return hyphen > 0 && hyphen + 1 < word.Length && char.IsLower(word[hyphen + 1]);
+    }
+
+    /// <summary>
+    /// "bands like New Order , Interpol or Joy Division", "states such as California , Utah , and Arizona": names given as
+    /// examples of a plural kind noun (<paramref name="i"/>) are of that kind. Not after a coordinated kind ("bands and
+    /// artists such as …" mixes two), and the list ends at the first thing that is not a name or a list separator.
+    /// </summary>
+    private static (string Kind, List<(int First, int End)> Names)? Examples(string text, List<TextToken> tokens, int i, int last)
+    {
+        var word = tokens[i].In(text);
+        if (word.Length < 4 || word[^1] != 's' || !char.IsLower(word[0]) || i + 2 >= last)
+        {
+            return null;
+        }
+        var next = tokens[i + 1].In(text);
+        var j = next.SequenceEqual("like") || next.SequenceEqual("including") ? i + 2
+            : next.SequenceEqual("such") && TokenText.Is(text, tokens[i + 2], "as") ? i + 3
+            : -1;
+        if (j < 0 || j >= last || (i > 0 && (TokenText.Is(text, tokens[i - 1], "and") || TokenText.Is(text, tokens[i - 1], "or")))
+            || KindOf(word.ToString(), null) is not { } kind)
+        {
+            return null;
+        }
+        var names = new List<(int First, int End)>();
+        while (j < last)
+        {
+            if (TokenText.Is(text, tokens[j], "the") && j + 1 < last)
+            {
+                j++;
+            }
+            var end = j;
+            while (end < last && end - j < MaxNameTokens
+                && (IsCapitalized(text, tokens[end]) || (end > j && IsParticle(text, tokens[end]) && end + 1 < last && IsCapitalized(text, tokens[end + 1]))))
+            {
+                end++;
+            }
+            if (end == j || end - j == MaxNameTokens || TokenText.IsCalendarWord(tokens[j].In(text)))
+            {
+                break;
+            }
+            names.Add((j, end));
+            // ", " / " and " / " or " / ", and " / " & " go on to the next name; anything else ends the list.
+            var k = end;
+            if (k < last && (TokenText.Is(text, tokens[k], ",") || TokenText.Is(text, tokens[k], "&")))
+            {
+                k++;
+            }
+            if (k < last && (TokenText.Is(text, tokens[k], "and") || TokenText.Is(text, tokens[k], "or")))
+            {
+                k++;
+            }
+            if (k == end)
+            {
+                break;
+            }
+            j = k;
+        }
+        return names.Count == 0 ? null : (kind, names);
     }
 
     /// <summary>The first token of the noun phrase when token <paramref name="i"/> opens a definition; otherwise −1.</summary>
