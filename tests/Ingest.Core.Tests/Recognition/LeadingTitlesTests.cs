@@ -12,7 +12,7 @@ public class LeadingTitlesTests
     {
         var tokens = TextTokenizer.Tokenize(mention);
         string? result = category;
-        var first = LeadingTitles.FirstNameToken(mention, tokens, 0, tokens.Count, ref result);
+        var first = LeadingTitles.FirstNameToken(mention, tokens, 0, 0, tokens.Count, ref result);
         return (mention[tokens[first].Start..], result);
     }
 
@@ -29,6 +29,22 @@ public class LeadingTitlesTests
     public void Cuts_titles_and_retypes_honorifics(string mention, string category, string expectedText, string expectedCategory)
     {
         Assert.Equal((expectedText, expectedCategory), Trim(mention, category));
+    }
+
+    [Theory]
+    [InlineData("Dr. Don Wright will join", "Don", "Organization", "Person")]
+    [InlineData("Fr Francisco Sousa wrote", "Francisco", "Location", "Person")]
+    [InlineData("Mr. Musharraf said", "Musharraf", "Location", "Location")] // GMB's labels; see HonorificsBeforeMention
+    [InlineData("the dr. Sue Black case", "Sue", "Organization", "Organization")] // a lower-case word is not a title
+    public void An_honorific_right_before_a_mention_makes_it_a_person(string sentence, string firstWord, string category, string expectedCategory)
+    {
+        var tokens = TextTokenizer.Tokenize(sentence);
+        var first = tokens.FindIndex(t => sentence.AsSpan(t.Start, t.Length).SequenceEqual(firstWord));
+        string? result = category;
+
+        LeadingTitles.FirstNameToken(sentence, tokens, 0, first, first + 2, ref result);
+
+        Assert.Equal(expectedCategory, result);
     }
 
     [Fact]

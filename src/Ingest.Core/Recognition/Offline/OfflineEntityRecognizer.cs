@@ -140,7 +140,7 @@ public sealed class OfflineEntityRecognizer : IEntityRecognizer
                 end++;
             }
             var category = NerEntityTypes.ToCategory(tagSet.Types[type]);
-            var first = LeadingTitles.FirstNameToken(text, tokens, sentence.First + i, sentence.First + end, ref category) - sentence.First;
+            var first = LeadingTitles.FirstNameToken(text, tokens, sentence.First, sentence.First + i, sentence.First + end, ref category) - sentence.First;
             if (category is not null)
             {
                 var start = tokens[sentence.First + first].Start;
