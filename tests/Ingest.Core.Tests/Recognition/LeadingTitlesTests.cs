@@ -26,6 +26,8 @@ public class LeadingTitlesTests
     [InlineData("King County", "Location", "King County", "Location")]
     [InlineData("President", "Person", "President", "Person")]
     [InlineData("Maria Lindqvist", "Person", "Maria Lindqvist", "Person")]
+    [InlineData("the Netherlands", "Location", "Netherlands", "Location")]
+    [InlineData("The Hague", "Location", "The Hague", "Location")]
     public void Cuts_titles_and_retypes_honorifics(string mention, string category, string expectedText, string expectedCategory)
     {
         Assert.Equal((expectedText, expectedCategory), Trim(mention, category));
