@@ -149,7 +149,8 @@ public class DefinedNamesTests
         var result = Apply(article, mentions);
 
         Assert.Equal(
-            [(0, "30 Seconds to Mars", "Organization"), (article.IndexOf("Los", StringComparison.Ordinal), "Los Angeles", "Location"),
+            [(0, "30 Seconds to Mars", "Organization"), (article.IndexOf("Thirty", StringComparison.Ordinal), "Thirty Seconds to Mars", "Organization"),
+             (article.IndexOf("Los", StringComparison.Ordinal), "Los Angeles", "Location"),
              (article.IndexOf("30 Seconds", 10, StringComparison.Ordinal), "30 Seconds to Mars", "Organization")],
             result.Select(m => (m.Offset, m.Text, m.Category)));
     }
@@ -227,6 +228,22 @@ public class DefinedNamesTests
         Assert.Equal(
             [("New Order", "Organization"), ("Interpol", "Organization"), ("Joy Division", "Organization"), ("Interpol", "Organization"),
              ("California", "Location"), ("Utah", "Location"), ("Arizona", "Location"), ("Linkin Park", "Location")],
+            result.Select(m => (m.Text, m.Category)));
+    }
+
+    [Fact]
+    public void Other_names_in_parentheses_after_also_or_or_are_defined_too()
+    {
+        const string article =
+            "Bank Hey ( also Sunnybower or Sunny Bower ) is a suburb of Blackburn . " +
+            "Hayley ( also known for her films ) is an actress .";
+        var mentions = new List<EntityMention> { Mention("Sunny Bower", article, EntityCategories.Person) };
+
+        var result = Apply(article, mentions);
+
+        // "( also known for her films )" is not a list of names, so it adds nothing.
+        Assert.Equal(
+            [("Bank Hey", "Location"), ("Sunnybower", "Location"), ("Sunny Bower", "Location"), ("Hayley", "Person")],
             result.Select(m => (m.Text, m.Category)));
     }
 }

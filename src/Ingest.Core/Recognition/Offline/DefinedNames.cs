@@ -180,7 +180,7 @@ internal static class DefinedNames
                 {
                     continue;
                 }
-                var nameEnd = SkipParenthesesBackwards(text, tokens, i, sentence.First, out var abbreviation);
+                var nameEnd = SkipParenthesesBackwards(text, tokens, i, sentence.First, out var aliases);
                 var nameStart = NameStart(text, tokens, nameEnd, sentence.First, lexicon, isSubject: !tokens[i].In(text).SequenceEqual(","));
                 var afterPreposition = nameStart > sentence.First && IsPreposition(tokens[nameStart - 1].In(text));
                 if (nameStart == nameEnd || (nameStart > sentence.First && IsCommaOrPossessive(tokens[nameStart - 1].In(text)))
@@ -196,9 +196,9 @@ internal static class DefinedNames
                 }
                 defined ??= new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
                 defined.TryAdd(text[tokens[nameStart].Start..tokens[nameEnd - 1].End], kind);
-                if (abbreviation >= 0)
+                foreach (var (first, end) in aliases ?? [])
                 {
-                    defined.TryAdd(text.Substring(tokens[abbreviation].Start, tokens[abbreviation].Length), kind);
+                    defined.TryAdd(text[tokens[first].Start..tokens[end - 1].End], kind);
                 }
             }
         }
@@ -347,12 +347,14 @@ internal static class DefinedNames
     }
 
     /// <summary>
-    /// The end of the name before <paramref name="end"/>, past up to two parenthesized asides ("(née Brendel)"); an aside
-    /// that is one capitalized word is the name's abbreviation ("( CALOI )"), returned as its token index, else −1.
+    /// The end of the name before <paramref name="end"/>, past up to two parenthesized asides ("(née Brendel)"). An aside
+    /// that is one capitalized word is the name's abbreviation ("( CALOI )"); one that starts with "also", "or",
+    /// "formerly" or "aka" lists other names of the same thing ("Bank Hey ( also Sunnybower or Sunny Bower ) is a
+    /// suburb"). Both are returned in <paramref name="aliases"/> as token ranges.
     /// </summary>
-    private static int SkipParenthesesBackwards(string text, List<TextToken> tokens, int end, int sentenceFirst, out int abbreviation)
+    private static int SkipParenthesesBackwards(string text, List<TextToken> tokens, int end, int sentenceFirst, out List<(int First, int End)>? aliases)
     {
-        abbreviation = -1;
+        aliases = null;
         for (var asides = 0; asides < 2 && end > sentenceFirst && tokens[end - 1].In(text).SequenceEqual(")"); asides++)
         {
             var open = end - 2;
@@ -366,11 +368,49 @@ internal static class DefinedNames
             }
             if (end - open == 3 && IsCapitalized(text, tokens[open + 1]))
             {
-                abbreviation = open + 1;
+                (aliases ??= []).Add((open + 1, open + 2));
+            }
+            else if (TokenText.IsIn(tokens[open + 1].In(text), AliasOpeners) && AliasList(text, tokens, open + 2, end - 1) is { } listed)
+            {
+                (aliases ??= []).AddRange(listed);
             }
             end = open;
         }
         return end;
+    }
+
+    private static readonly HashSet<ulong> AliasOpeners = TokenText.FoldedSet(["also", "or", "formerly", "aka", "a.k.a."]);
+
+    /// <summary>
+    /// The names in [<paramref name="first"/>, <paramref name="end"/>) when it is nothing but names (capitalized words, with
+    /// title connectors inside: "Thirty Seconds to Mars") separated by ",", "or" and "and"; otherwise null.
+    /// </summary>
+    private static List<(int First, int End)>? AliasList(string text, List<TextToken> tokens, int first, int end)
+    {
+        var names = new List<(int First, int End)>();
+        var k = first;
+        while (k < end)
+        {
+            var start = k;
+            while (k < end && (IsCapitalized(text, tokens[k]) || (k > start && k + 1 < end && IsConnector(text, tokens[k]) && IsCapitalized(text, tokens[k + 1]))))
+            {
+                k++;
+            }
+            if (k == start || k - start > MaxNameTokens)
+            {
+                return null;
+            }
+            names.Add((start, k));
+            if (k < end && (TokenText.Is(text, tokens[k], ",") || TokenText.Is(text, tokens[k], "or") || TokenText.Is(text, tokens[k], "and")))
+            {
+                k++;
+            }
+            else if (k < end)
+            {
+                return null;
+            }
+        }
+        return names.Count == 0 ? null : names;
     }
 
     /// <summary>
