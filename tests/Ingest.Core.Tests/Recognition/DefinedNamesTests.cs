@@ -246,4 +246,24 @@ public class DefinedNamesTests
             [("Bank Hey", "Location"), ("Sunnybower", "Location"), ("Sunny Bower", "Location"), ("Hayley", "Person")],
             result.Select(m => (m.Text, m.Category)));
     }
+
+    [Fact]
+    public void What_is_owned_or_bought_is_an_organization_unless_the_tagger_saw_a_place()
+    {
+        const string article =
+            "6PR is owned by Fairfax Media . In 1987 the TAB purchased 6PR . " +
+            "Necker Island is owned by Richard Branson . Guests fly to Necker Island .";
+        var mentions = new List<EntityMention>
+        {
+            Mention("Fairfax Media", article, EntityCategories.Organization),
+            Mention("Necker Island", article, EntityCategories.Location),
+            Mention("Richard Branson", article, EntityCategories.Person),
+        };
+
+        var result = Apply(article, mentions);
+
+        Assert.Equal(
+            [("6PR", "Organization"), ("Fairfax Media", "Organization"), ("6PR", "Organization"), ("Necker Island", "Location"), ("Richard Branson", "Person")],
+            result.Select(m => (m.Text, m.Category)));
+    }
 }

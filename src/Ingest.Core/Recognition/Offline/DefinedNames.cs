@@ -11,7 +11,7 @@ namespace Ingest.Core.Recognition.Offline;
 /// name's kind: a place, an organization, a person, an event, or something that is none of them (a language, a people,
 /// a car), whose mentions are then dropped. A kind noun right before the name says the same ("the town of Bridgton",
 /// "the band Gigi"), and so does a plural kind noun the name is an example of ("bands like New Order , Interpol or Joy
-/// Division"). Every mention of the name takes that category, untagged occurrences standing on their own become
+/// Division"), and "X is owned / was bought by …", which makes X an organization unless the tagger saw a place in it. Every mention of the name takes that category, untagged occurrences standing on their own become
 /// mentions, and mentions the tagger found inside the name ("Mars" in "30 Seconds to Mars") give way to it.
 /// <para>
 /// Only head words whose kind is plain are used (<see cref="KindOf"/>): "member", "group of" or "area" say nothing.
@@ -24,6 +24,12 @@ internal static class DefinedNames
 
     /// <summary>Stands for "this name is not a Person, Location or Organization": its mentions are dropped.</summary>
     private const string NotAName = "";
+
+    /// <summary>"X is owned by …": an organization unless the article's mentions of X say it is a place (resolved in Apply).</summary>
+    private const string Possession = "possession";
+
+    /// <summary>A definition that turned out to say nothing: the name keeps the tagger's reading.</summary>
+    private const string Unknown = "unknown";
 
     private const int MaxNameTokens = 6;
     private const int MaxNounPhraseTokens = 8;
@@ -127,10 +133,18 @@ internal static class DefinedNames
         {
             return mentions;
         }
+        // Something owned is a company, a station, a team or a brand, unless the tagger saw a place in it: buildings and
+        // islands are owned too.
+        foreach (var name in defined.Where(d => d.Value == Possession).Select(d => d.Key).ToList())
+        {
+            defined[name] = mentions.Any(m => m.Category == EntityCategories.Location && m.Text.Equals(name, StringComparison.OrdinalIgnoreCase))
+                ? Unknown
+                : EntityCategories.Organization;
+        }
         var result = new List<EntityMention>(mentions.Count + 4);
         foreach (var mention in mentions)
         {
-            if (!defined.TryGetValue(mention.Text, out var category))
+            if (!defined.TryGetValue(mention.Text, out var category) || category == Unknown)
             {
                 result.Add(mention);
             }
@@ -174,6 +188,18 @@ internal static class DefinedNames
                 {
                     continue;
                 }
+                if (IsOwnership(text, tokens, i, last))
+                {
+                    var ownedEnd = SkipParenthesesBackwards(text, tokens, i, sentence.First, out _);
+                    var ownedStart = NameStart(text, tokens, ownedEnd, sentence.First, lexicon, isSubject: true);
+                    if (ownedStart < ownedEnd && (ownedStart == sentence.First || !IsPreposition(tokens[ownedStart - 1].In(text)))
+                        && (ownedStart == sentence.First || !IsCommaOrPossessive(tokens[ownedStart - 1].In(text))))
+                    {
+                        defined ??= new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+                        defined.TryAdd(text[tokens[ownedStart].Start..tokens[ownedEnd - 1].End], Possession);
+                    }
+                    continue;
+                }
                 // i is the token after the name (and any parentheses): "is" / "was" / "are" / "were" + determiner, or ", a".
                 var phrase = NounPhraseStart(text, tokens, i, last);
                 if (phrase < 0)
@@ -204,6 +230,13 @@ internal static class DefinedNames
         }
         return defined;
     }
+
+    /// <summary>"is / was owned / acquired / purchased / bought by" at token <paramref name="i"/>: what precedes is a possession.</summary>
+    private static bool IsOwnership(string text, List<TextToken> tokens, int i, int last) =>
+        i + 2 < last
+        && (TokenText.Is(text, tokens[i], "is") || TokenText.Is(text, tokens[i], "was"))
+        && TokenText.IsOneOf(tokens[i + 1].In(text), ["owned", "acquired", "purchased", "bought"])
+        && TokenText.Is(text, tokens[i + 2], "by");
 
     /// <summary>Location kinds that name what follows their "of": "the town of Bridgton", "the parish of Heydour".</summary>
     private static readonly HashSet<ulong> PlaceKindsBeforeOf = TokenText.FoldedSet(
@@ -572,7 +605,7 @@ internal static class DefinedNames
         Dictionary<string, string> defined)
     {
         var names = defined
-            .Where(d => d.Value != NotAName)
+            .Where(d => d.Value != NotAName && d.Value != Unknown)
             .Select(d => (Tokens: TextTokenizer.Tokenize(d.Key).Select(t => d.Key.Substring(t.Start, t.Length)).ToArray(), Category: d.Value))
             .Where(n => n.Tokens.Length > 0)
             .ToList();
