@@ -266,4 +266,24 @@ public class DefinedNamesTests
             [("6PR", "Organization"), ("Fairfax Media", "Organization"), ("6PR", "Organization"), ("Necker Island", "Location"), ("Richard Branson", "Person")],
             result.Select(m => (m.Text, m.Category)));
     }
+
+    [Fact]
+    public void A_name_after_known_as_takes_the_category_of_the_name_before_it()
+    {
+        const string article =
+            "6PR , known as 882 6PR , began in 1931 . 6PR is owned by Fairfax . Listen to 882 6PR today . " +
+            "Yasser Arafat , also known as Abu Ammar , died . Crowds mourned Abu Ammar .";
+        var mentions = new List<EntityMention>
+        {
+            Mention("Yasser Arafat", article, EntityCategories.Person),
+            Mention("Abu Ammar", article, EntityCategories.Location, from: article.IndexOf("mourned", StringComparison.Ordinal)),
+        };
+
+        var result = Apply(article, mentions);
+
+        Assert.Equal(
+            [("6PR", "Organization"), ("882 6PR", "Organization"), ("6PR", "Organization"), ("882 6PR", "Organization"),
+             ("Yasser Arafat", "Person"), ("Abu Ammar", "Person"), ("Abu Ammar", "Person")],
+            result.Select(m => (m.Text, m.Category)));
+    }
 }

@@ -129,17 +129,22 @@ internal static class DefinedNames
     public static List<EntityMention> Apply(
         List<EntityMention> mentions, string text, List<TextToken> tokens, IReadOnlyList<SentenceSpan> sentences, WordLexicon lexicon)
     {
-        if (Definitions(text, tokens, sentences, lexicon) is not { } defined)
+        var defined = Definitions(text, tokens, sentences, lexicon);
+        if (defined is not null)
+        {
+            // Something owned is a company, a station, a team or a brand, unless the tagger saw a place in it: buildings and
+            // islands are owned too.
+            foreach (var name in defined.Where(d => d.Value == Possession).Select(d => d.Key).ToList())
+            {
+                defined[name] = mentions.Any(m => m.Category == EntityCategories.Location && m.Text.Equals(name, StringComparison.OrdinalIgnoreCase))
+                    ? Unknown
+                    : EntityCategories.Organization;
+            }
+        }
+        AddKnownAs(mentions, text, tokens, sentences, lexicon, ref defined);
+        if (defined is null)
         {
             return mentions;
-        }
-        // Something owned is a company, a station, a team or a brand, unless the tagger saw a place in it: buildings and
-        // islands are owned too.
-        foreach (var name in defined.Where(d => d.Value == Possession).Select(d => d.Key).ToList())
-        {
-            defined[name] = mentions.Any(m => m.Category == EntityCategories.Location && m.Text.Equals(name, StringComparison.OrdinalIgnoreCase))
-                ? Unknown
-                : EntityCategories.Organization;
         }
         var result = new List<EntityMention>(mentions.Count + 4);
         foreach (var mention in mentions)
@@ -160,6 +165,56 @@ internal static class DefinedNames
         }
         return result;
     }
+
+    /// <summary>
+    /// "6PR , known as 882 6PR ,", "Abu Ammar ( also known as Yasser Arafat )": the name after "known as" is another name of
+    /// the thing before it, and takes its category, from the article's definition of it or else from the tagger's mention.
+    /// </summary>
+    private static void AddKnownAs(
+        List<EntityMention> mentions, string text, List<TextToken> tokens, IReadOnlyList<SentenceSpan> sentences, WordLexicon lexicon,
+        ref Dictionary<string, string>? defined)
+    {
+        foreach (var sentence in sentences)
+        {
+            var last = sentence.First + sentence.Count;
+            for (var k = sentence.First + 2; k + 2 < last; k++)
+            {
+                if (!TokenText.Is(text, tokens[k], "known") || !TokenText.Is(text, tokens[k + 1], "as"))
+                {
+                    continue;
+                }
+                var before = TokenText.Is(text, tokens[k - 1], "also") ? k - 1 : k;
+                if (before - 1 <= sentence.First || !(TokenText.Is(text, tokens[before - 1], ",") || TokenText.Is(text, tokens[before - 1], "(")))
+                {
+                    continue;
+                }
+                var nameEnd = before - 1;
+                var nameStart = NameStart(text, tokens, nameEnd, sentence.First, lexicon, isSubject: false);
+                var aliasStart = k + 2 < last && IsQuote(tokens[k + 2].In(text)) ? k + 3 : k + 2;
+                var aliasEnd = aliasStart;
+                while (aliasEnd < last && aliasEnd - aliasStart < MaxNameTokens
+                    && (IsCapitalized(text, tokens[aliasEnd]) || (aliasEnd == aliasStart && char.IsDigit(text[tokens[aliasEnd].Start]))))
+                {
+                    aliasEnd++;
+                }
+                if (nameStart == nameEnd || aliasEnd == aliasStart || aliasEnd - aliasStart == MaxNameTokens || !IsCapitalized(text, tokens[aliasEnd - 1]))
+                {
+                    continue;
+                }
+                var name = text[tokens[nameStart].Start..tokens[nameEnd - 1].End];
+                var category = defined is not null && defined.TryGetValue(name, out var kind) && kind is not (NotAName or Unknown)
+                    ? kind
+                    : mentions.FirstOrDefault(m => m.Offset == tokens[nameStart].Start && m.Length == name.Length)?.Category;
+                if (category is EntityCategories.Person or EntityCategories.Location or EntityCategories.Organization)
+                {
+                    defined ??= new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+                    defined.TryAdd(text[tokens[aliasStart].Start..tokens[aliasEnd - 1].End], category);
+                }
+            }
+        }
+    }
+
+    private static bool IsQuote(ReadOnlySpan<char> word) => word.SequenceEqual("\"") || word.SequenceEqual("\u201C");
 
     /// <summary>Name (case-insensitive) → the category its first plain definition gives; null when the article defines none.</summary>
     private static Dictionary<string, string>? Definitions(
