@@ -286,4 +286,24 @@ public class DefinedNamesTests
              ("Yasser Arafat", "Person"), ("Abu Ammar", "Person"), ("Abu Ammar", "Person")],
             result.Select(m => (m.Text, m.Category)));
     }
+
+    [Fact]
+    public void A_defined_person_is_also_called_by_the_given_name()
+    {
+        const string article =
+            "Dorothea von Schlegel ( born 1764 ) was a German novelist . In 1808 , Friedrich and Dorothea converted . " +
+            "Georgia is a state . Sue Black visited Georgia .";
+        var mentions = new List<EntityMention>
+        {
+            Mention("Dorothea", article, EntityCategories.Location, from: 20),
+            Mention("Georgia", article, EntityCategories.Location, from: article.IndexOf("visited", StringComparison.Ordinal)),
+        };
+
+        var result = Apply(article, mentions);
+
+        // Only the given name of a person the article defines: Sue Black is not defined, so "Sue" means nothing here.
+        Assert.Equal(
+            [("Dorothea von Schlegel", "Person"), ("Dorothea", "Person"), ("Georgia", "Location"), ("Georgia", "Location")],
+            result.Select(m => (m.Text, m.Category)));
+    }
 }

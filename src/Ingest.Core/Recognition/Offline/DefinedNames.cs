@@ -142,6 +142,10 @@ internal static class DefinedNames
             }
         }
         AddKnownAs(mentions, text, tokens, sentences, lexicon, ref defined);
+        if (defined is not null)
+        {
+            AddGivenNames(defined);
+        }
         if (defined is null)
         {
             return mentions;
@@ -210,6 +214,23 @@ internal static class DefinedNames
                     defined ??= new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
                     defined.TryAdd(text[tokens[aliasStart].Start..tokens[aliasEnd - 1].End], category);
                 }
+            }
+        }
+    }
+
+    /// <summary>
+    /// An article about a person calls them by their given name too ("Dorothea von Schlegel … was a German novelist" …
+    /// "Dorothea converted"). A given name on its own is often a place elsewhere ("Georgia", "Victoria"), so this is only
+    /// done for a person the article defines, never for every person the tagger found.
+    /// </summary>
+    private static void AddGivenNames(Dictionary<string, string> defined)
+    {
+        foreach (var (name, kind) in defined.ToList())
+        {
+            var space = name.IndexOf(' ');
+            if (kind == EntityCategories.Person && space > 1 && char.IsUpper(name[0]) && !name.AsSpan(0, space).Contains('.'))
+            {
+                defined.TryAdd(name[..space], EntityCategories.Person);
             }
         }
     }
