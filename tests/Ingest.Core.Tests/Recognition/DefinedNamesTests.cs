@@ -90,7 +90,7 @@ public class DefinedNamesTests
     [InlineData("Reporters Without Borders is an organization of journalists. Without Borders left.")]
     [InlineData("He is a famous painter. He left. Cowley was the team 's sole remaining star.")]
     [InlineData("Nigeria is a major petroleum producer. Nigeria exports oil.")]
-    [InlineData("Obama is a Democratic Party lawmaker representing the state in Congress. Obama spoke.")]
+    [InlineData("Obama is a Democratic Party figure representing the state in Congress. Obama spoke.")]
     [InlineData("Stan is an episode of the series. In it Stan leaves town.")]
     [InlineData("Next to Perth is a small town. Perth grew.")]
     [InlineData("Officials of the state of Texas-based company left. Texas-based firms grew.")]
@@ -295,15 +295,37 @@ public class DefinedNamesTests
             "Georgia is a state . Sue Black visited Georgia .";
         var mentions = new List<EntityMention>
         {
+            Mention("Dorothea von Schlegel", article, EntityCategories.Location),
             Mention("Dorothea", article, EntityCategories.Location, from: 20),
             Mention("Georgia", article, EntityCategories.Location, from: article.IndexOf("visited", StringComparison.Ordinal)),
         };
 
         var result = Apply(article, mentions);
 
-        // Only the given name of a person the article defines: Sue Black is not defined, so "Sue" means nothing here.
+        // Only the given name of a person the article defines and the tagger read as one name: Sue Black is not defined.
         Assert.Equal(
             [("Dorothea von Schlegel", "Person"), ("Dorothea", "Person"), ("Georgia", "Location"), ("Georgia", "Location")],
+            result.Select(m => (m.Text, m.Category)));
+    }
+
+    [Fact]
+    public void More_kinds_of_people_places_and_companies_are_read_but_a_title_run_keeps_the_taggers_person()
+    {
+        const string article =
+            "Eberhard Faber is a brand of pencils . Eberhard Faber sold well . " +
+            "Ohio Representative Bob Ney is the second lawmaker to quit .";
+        var mentions = new List<EntityMention>
+        {
+            Mention("Eberhard Faber", article, EntityCategories.Person, from: 20),
+            Mention("Ohio", article, EntityCategories.Location),
+            Mention("Representative", article, EntityCategories.Organization),
+            Mention("Bob Ney", article, EntityCategories.Person),
+        };
+
+        var result = Apply(article, mentions);
+
+        Assert.Equal(
+            [("Eberhard Faber", "Organization"), ("Eberhard Faber", "Organization"), ("Ohio", "Location"), ("Representative", "Organization"), ("Bob Ney", "Person")],
             result.Select(m => (m.Text, m.Category)));
     }
 }

@@ -75,13 +75,15 @@ internal static class DefinedNames
             "village town city municipality commune suburb district province county state region parish hamlet borough " +
             "neighbourhood neighborhood river island lake mountain peninsula valley capital country republic kingdom cave " +
             "dock park port harbour harbor bay desert forest canal street road square airport halt station settlement " +
-            "township locality archipelago");
+            "township locality archipelago reservoir creek brook stream hill ridge peak glacier beach coast cape wetland " +
+            "marsh swamp plateau basin stadium arena racetrack cemetery");
         Add(EntityCategories.Organization,
             "company corporation firm manufacturer retailer chain consultancy network broadcaster newspaper magazine " +
             "publisher label band team club party alliance organization organisation association society union league " +
             "agency council committee school university college academy institute charity foundation bank airline " +
             "regiment partnership ministry department brewery studio conglomerate cooperative co-operative " +
-            "subsidiary franchise orchestra choir duo trio quartet");
+            "subsidiary franchise orchestra choir duo trio quartet quintet brand automaker carmaker insurer distributor " +
+            "journal tabloid");
         Add(EntityCategories.Person,
             "politician composer actor actress player footballer cricketer singer songwriter singer-songwriter rapper " +
             "musician guitarist drummer bassist pianist violinist artist painter sculptor writer novelist author poet " +
@@ -89,7 +91,12 @@ internal static class DefinedNames
             "philosopher economist lawyer athlete coach director businessman businesswoman entrepreneur " +
             "activist soldier officer colonel captain priest bishop explorer architect engineer inventor designer " +
             "luthier photographer comedian dancer spokesman spokeswoman senator founder executive chairman linebacker " +
-            "quarterback goalkeeper striker defender midfielder boxer wrestler swimmer cyclist sprinter jockey nun monk");
+            "quarterback goalkeeper striker defender midfielder boxer wrestler swimmer cyclist sprinter jockey nun monk " +
+            "pitcher catcher outfielder infielder lineman golfer skier surfer bodyboarder racer patient entomologist " +
+            "botanist zoologist geologist astronomer linguist theologian psychologist sociologist anthropologist " +
+            "diplomat statesman admiral astronaut saxophonist trumpeter vocalist keyboardist cellist organist lyricist " +
+            "screenwriter filmmaker cartoonist illustrator columnist translator missionary rabbi imam schoolboy schoolgirl " +
+            "councillor councilman legislator lawmaker congressman physician surgeon educator teacher");
         Add(EntityCategories.Event,
             "festival convention tournament championship holiday anniversary battle war election conference summit");
         // Works (albums, films, episodes) are left out: they are so often named after a person or a place that the
@@ -144,7 +151,7 @@ internal static class DefinedNames
         AddKnownAs(mentions, text, tokens, sentences, lexicon, ref defined);
         if (defined is not null)
         {
-            AddGivenNames(defined);
+            AddGivenNames(defined, mentions);
         }
         if (defined is null)
         {
@@ -221,14 +228,17 @@ internal static class DefinedNames
     /// <summary>
     /// An article about a person calls them by their given name too ("Dorothea von Schlegel … was a German novelist" …
     /// "Dorothea converted"). A given name on its own is often a place elsewhere ("Georgia", "Victoria"), so this is only
-    /// done for a person the article defines, never for every person the tagger found.
+    /// done for a person the article defines, never for every person the tagger found, and only when the tagger also read
+    /// the defined run as one name (in "Ohio Representative Bob Ney is the second lawmaker" it did not, and "Ohio" is no
+    /// given name).
     /// </summary>
-    private static void AddGivenNames(Dictionary<string, string> defined)
+    private static void AddGivenNames(Dictionary<string, string> defined, List<EntityMention> mentions)
     {
         foreach (var (name, kind) in defined.ToList())
         {
             var space = name.IndexOf(' ');
-            if (kind == EntityCategories.Person && space > 1 && char.IsUpper(name[0]) && !name.AsSpan(0, space).Contains('.'))
+            if (kind == EntityCategories.Person && space > 1 && char.IsUpper(name[0]) && !name.AsSpan(0, space).Contains('.')
+                && mentions.Any(m => m.Text.Equals(name, StringComparison.OrdinalIgnoreCase)))
             {
                 defined.TryAdd(name[..space], EntityCategories.Person);
             }
@@ -721,6 +731,15 @@ internal static class DefinedNames
                     if (covered.Any(c => c.Offset < stop && start < c.End && (c.Offset < start || c.End > stop)))
                     {
                         continue; // a mention reaching outside the name: the tagger read a longer name here
+                    }
+                    // A person the tagger found at the end of a defined person's run, after something it did not read as
+                    // that person, is the better span: the run took in a place and a title ("Ohio Representative Bob Ney is
+                    // the second lawmaker").
+                    if (category == EntityCategories.Person
+                        && result.Any(m => m.Category == EntityCategories.Person && m.Offset > start && m.Offset + m.Length == stop)
+                        && result.Any(m => m.Category != EntityCategories.Person && m.Offset >= start && m.Offset + m.Length < stop))
+                    {
+                        continue;
                     }
                     // Mentions inside the defined name are the tagger's reading of its parts ("Mars" in "30 Seconds to Mars",
                     // "Perth" in "Perth Glory"): the whole name replaces them.
