@@ -142,7 +142,7 @@ public sealed class OfflineEntityRecognizer : IEntityRecognizer
             }
             var category = NerEntityTypes.ToCategory(tagSet.Types[type]);
             var first = LeadingTitles.FirstNameToken(text, tokens, sentence.First, sentence.First + i, sentence.First + end, ref category) - sentence.First;
-            if (category is not null)
+            if (category is not null && !(end - first == 1 && Doctrines.IsDoctrine(tokens[sentence.First + first].In(text))))
             {
                 var start = tokens[sentence.First + first].Start;
                 var stop = tokens[sentence.First + end - 1].End;
