@@ -110,11 +110,11 @@ public sealed class OfflineEntityRecognizer : IEntityRecognizer
             ArrayPool<int>.Shared.Return(tags);
             ArrayPool<float>.Shared.Return(confidence);
         }
-        // Article-wide rules, weakest evidence first so that a stronger one can override: the odd item of a list, one
-        // category per name, short names
+        // Article-wide rules, weakest evidence first so that a stronger one can override: the odd item of a list, names
+        // headed by a landform or a body of water, one category per name, short names
         // as their full name, names qualified by a place ("Coleman , Florida"), names as the article defines them,
         // head-word phrases.
-        var consistent = ShortNamePropagation.Apply(DocumentConsistency.Apply(ListConsistency.Apply(mentions, text)), text, tokens, sentences, model.Lexicon);
+        var consistent = ShortNamePropagation.Apply(DocumentConsistency.Apply(PlaceHeads.Apply(ListConsistency.Apply(mentions, text))), text, tokens, sentences, model.Lexicon);
         var qualified = PlaceQualifiers.Apply(consistent, text);
         var defined = DefinedNames.Apply(qualified, text, tokens, sentences, model.Lexicon);
         return HeadWordPhrases.Apply(defined, text, tokens, sentences, model.Lexicon);
