@@ -339,20 +339,22 @@ internal static class DefinedNames
         ["band", "magazine", "newspaper", "label", "broadcaster", "airline", "brewery", "orchestra"]);
 
     /// <summary>
-    /// "the town of Bridgton", "the band God Street Wine": a kind noun right before a name, after "the", names its kind.
+    /// "the town of Bridgton", "the band God Street Wine", "german metal band Van Canto": a kind noun right before a name,
+    /// after a lower-case word ("the" for a place kind with "of"), names its kind.
     /// The name is the capitalized run that follows and must end there (not "the city of Solo Tuesday"-style runs into a
     /// longer name); <paramref name="i"/> is the "the".
     /// </summary>
     private static (int First, int End, string Kind)? KindBeforeName(string text, List<TextToken> tokens, int i, int last)
     {
-        if (!TokenText.Is(text, tokens[i], "the") || !char.IsLower(text[tokens[i + 1].Start]))
+        // "the town of X" after "the"; "the band X", "metal band X", "Irish band X" after any lower-case word.
+        if (!char.IsLower(text[tokens[i].Start]) || !char.IsLower(text[tokens[i + 1].Start]))
         {
             return null;
         }
         var kindWord = tokens[i + 1].In(text);
         int first;
         string kind;
-        if (TokenText.IsIn(kindWord, PlaceKindsBeforeOf) && i + 3 < last && TokenText.Is(text, tokens[i + 2], "of"))
+        if (TokenText.Is(text, tokens[i], "the") && TokenText.IsIn(kindWord, PlaceKindsBeforeOf) && i + 3 < last && TokenText.Is(text, tokens[i + 2], "of"))
         {
             (first, kind) = (i + 3, EntityCategories.Location);
         }
