@@ -65,6 +65,21 @@ public class HeadWordPhrasesTests
     }
 
     [Fact]
+    public void A_hall_of_famer_is_no_entity_but_the_person_after_it_is()
+    {
+        const string article = "His manager was future Hall of Famer Bill McKechnie .";
+        var mentions = new List<EntityMention>
+        {
+            Mention("Hall", article, EntityCategories.Person),
+            Mention("Bill McKechnie", article, EntityCategories.Person),
+        };
+
+        var result = Apply(article, mentions);
+
+        Assert.Equal([("Bill McKechnie", "Person")], result.Select(m => (m.Text, m.Category)));
+    }
+
+    [Fact]
     public void A_head_word_inside_a_longer_name_or_alone_is_left_to_the_tagger()
     {
         const string article = "The United Nations War Crimes Tribunal met. Soldiers said the War was long. Her festival ended.";

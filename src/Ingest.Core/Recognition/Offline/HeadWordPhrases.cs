@@ -34,6 +34,9 @@ internal static class HeadWordPhrases
 
     private const double RuleConfidence = 0.9;
 
+    /// <summary>A phrase that is no entity at all: the mentions inside it are dropped.</summary>
+    private const string NoEntity = "";
+
     private readonly record struct Phrase(int First, int End, string Category);
 
     /// <summary>Returns the mentions (text order) with each phrase as one mention of its category.</summary>
@@ -71,7 +74,7 @@ internal static class HeadWordPhrases
         }
         var result = new List<EntityMention>(mentions.Count + phrases.Count);
         result.AddRange(mentions.Where(m => !phrases.Any(p => m.Offset < p.Offset + p.Length && p.Offset < m.Offset + m.Length)));
-        result.AddRange(phrases);
+        result.AddRange(phrases.Where(p => p.Category != NoEntity));
         result.Sort((a, b) => a.Offset.CompareTo(b.Offset));
         return result;
     }
@@ -84,7 +87,12 @@ internal static class HeadWordPhrases
         {
             return AfterInitialHead(text, tokens, head, sentenceFirst, last);
         }
-        var hallOfFame = word.SequenceEqual("Hall") && head + 2 < last && TokenText.Is(text, tokens[head + 1], "of") && TokenText.Is(text, tokens[head + 2], "Fame");
+        var hallOf = word.SequenceEqual("Hall") && head + 2 < last && TokenText.Is(text, tokens[head + 1], "of");
+        if (hallOf && TokenText.IsOneOf(tokens[head + 2].In(text), ["Famer", "Famers"]))
+        {
+            return new Phrase(head, head + 3, NoEntity); // "future Hall of Famer Bill McKechnie": the Hall is no person
+        }
+        var hallOfFame = hallOf && TokenText.Is(text, tokens[head + 2], "Fame");
         if (!hallOfFame && !TokenText.IsOneOf(word, FinalHeads))
         {
             return null;
