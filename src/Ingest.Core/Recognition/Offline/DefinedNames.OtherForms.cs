@@ -131,11 +131,13 @@ internal static partial class DefinedNames
         return names.Count == 0 ? null : (kind, names);
     }
 
+    private static readonly string[] OwnershipVerbs = ["owned", "acquired", "purchased", "bought"];
+
     /// <summary>"is / was owned / acquired / purchased / bought by" at token <paramref name="i"/>: what precedes is a possession.</summary>
     private static bool IsOwnership(string text, List<TextToken> tokens, int i, int last) =>
         i + 2 < last
         && (TokenText.Is(text, tokens[i], "is") || TokenText.Is(text, tokens[i], "was"))
-        && TokenText.IsOneOf(tokens[i + 1].In(text), ["owned", "acquired", "purchased", "bought"])
+        && TokenText.IsOneOf(tokens[i + 1].In(text), OwnershipVerbs)
         && TokenText.Is(text, tokens[i + 2], "by");
 
     private static readonly HashSet<ulong> AliasOpeners = TokenText.FoldedSet(["also", "or", "formerly", "aka", "a.k.a."]);
@@ -210,7 +212,7 @@ internal static partial class DefinedNames
                 var name = text[tokens[nameStart].Start..tokens[nameEnd - 1].End];
                 var category = defined is not null && defined.TryGetValue(name, out var kind) && kind is not (NotAName or Unknown)
                     ? kind
-                    : mentions.FirstOrDefault(m => m.Offset == tokens[nameStart].Start && m.Length == name.Length)?.Category;
+                    : CategoryOfMentionAt(mentions, tokens[nameStart].Start, name.Length);
                 if (category is EntityCategories.Person or EntityCategories.Location or EntityCategories.Organization)
                 {
                     defined ??= new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -218,6 +220,22 @@ internal static partial class DefinedNames
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The category of the mention with exactly this span, if any. A plain loop: a lambda here would capture the loop's
+    /// locals, and the compiler would allocate its closure for every token of the article, not only where one is needed.
+    /// </summary>
+    private static string? CategoryOfMentionAt(List<EntityMention> mentions, int offset, int length)
+    {
+        foreach (var mention in mentions)
+        {
+            if (mention.Offset == offset && mention.Length == length)
+            {
+                return mention.Category;
+            }
+        }
+        return null;
     }
 
     private static bool IsQuote(ReadOnlySpan<char> word) => word.SequenceEqual("\"") || word.SequenceEqual("\u201C");

@@ -34,6 +34,9 @@ internal static class HeadWordPhrases
 
     private const double RuleConfidence = 0.9;
 
+    /// <summary>"Hall of Famer": a person described, not named.</summary>
+    private static readonly string[] Famers = ["Famer", "Famers"];
+
     /// <summary>A phrase that is no entity at all: the mentions inside it are dropped.</summary>
     private const string NoEntity = "";
 
@@ -88,7 +91,7 @@ internal static class HeadWordPhrases
             return AfterInitialHead(text, tokens, head, sentenceFirst, last);
         }
         var hallOf = word.SequenceEqual("Hall") && head + 2 < last && TokenText.Is(text, tokens[head + 1], "of");
-        if (hallOf && TokenText.IsOneOf(tokens[head + 2].In(text), ["Famer", "Famers"]))
+        if (hallOf && TokenText.IsOneOf(tokens[head + 2].In(text), Famers))
         {
             return new Phrase(head, head + 3, NoEntity); // "future Hall of Famer Bill McKechnie": the Hall is no person
         }
