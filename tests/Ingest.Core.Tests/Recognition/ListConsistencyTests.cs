@@ -52,4 +52,16 @@ public class ListConsistencyTests
 
         Assert.Equal(mentions, result);
     }
+
+    [Fact]
+    public void Overlapping_mentions_are_no_list_and_do_not_throw()
+    {
+        const string article = "Ann Lee , Bo Chan , Cy Diaz and Di Eng met.";
+        var mentions = Mentions(article,
+            ("Ann Lee", EntityCategories.Person), ("Bo Chan", EntityCategories.Person), ("Cy Diaz", EntityCategories.Person), ("Di Eng", EntityCategories.Organization));
+        mentions.Insert(1, Mention("Lee", article, EntityCategories.Location));
+
+        Assert.Equal(mentions, ListConsistency.Apply(mentions, article)); // "Lee" breaks the list; three items are left
+        Assert.Equal(mentions, PlaceQualifiers.Apply(mentions, article));
+    }
 }

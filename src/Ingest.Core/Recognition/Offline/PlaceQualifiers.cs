@@ -17,7 +17,7 @@ internal static class PlaceQualifiers
         {
             var name = mentions[m];
             var place = mentions[m + 1];
-            if (name.Category != EntityCategories.Person || place.Category != EntityCategories.Location)
+            if (name.Category != EntityCategories.Person || place.Category != EntityCategories.Location || place.Offset < name.Offset + name.Length)
             {
                 continue;
             }
