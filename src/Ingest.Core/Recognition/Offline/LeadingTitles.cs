@@ -10,26 +10,27 @@ namespace Ingest.Core.Recognition.Offline;
 internal static class LeadingTitles
 {
     /// <summary>
+    /// Honorifics other than "Mr.", "Ms." and "Mrs.": titles of office and rank that only ever come before a person's name.
+    /// </summary>
+    private static readonly string[] RankHonorifics =
+    [
+        "dr", "dr.", "prof", "prof.", "professor", "sir", "dame", "colonel", "col.", "captain", "capt.", "lieutenant", "lt.",
+        "sergeant", "sgt.", "coach",
+    ];
+
+    /// <summary>
     /// Words that only ever come before a person's name. Unlike <see cref="PersonTitles"/> this leaves out words that
     /// also start organizations and places ("General Motors", "King County", "Prince Edward Island").
     /// </summary>
-    private static readonly HashSet<ulong> Honorifics = TokenText.FoldedSet(
-    [
-        "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "professor", "sir", "dame",
-        "colonel", "col.", "captain", "capt.", "lieutenant", "lt.", "sergeant", "sgt.", "coach",
-    ]);
+    private static readonly HashSet<ulong> Honorifics = TokenText.FoldedSet([.. RankHonorifics, "mr", "mr.", "mrs", "mrs.", "ms", "ms."]);
 
     /// <summary>
     /// Honorifics that make the name after them a Person even when they are outside the mention ("Dr. Don Wright will join
-    /// BCIT"). "Mr.", "Ms." and "Mrs." would be as right, but GMB's silver labels type about 15 % of the names after "Mr."
-    /// as organizations or places ("Mr. Musharraf" a place), and scoring against them cost 1.7 F1 points on GMB test; the
-    /// tagger already reads those names as people almost always.
+    /// BCIT"), and "Fr" (Father). "Mr.", "Ms." and "Mrs." would be as right, but GMB's silver labels type about 15 % of the
+    /// names after "Mr." as organizations or places ("Mr. Musharraf" a place), and scoring against them cost 1.7 F1 points
+    /// on GMB test; the tagger already reads those names as people almost always.
     /// </summary>
-    private static readonly HashSet<ulong> HonorificsBeforeMention = TokenText.FoldedSet(
-    [
-        "dr", "dr.", "prof", "prof.", "professor", "sir", "dame", "colonel", "col.", "captain", "capt.", "lieutenant", "lt.",
-        "sergeant", "sgt.", "coach", "fr", "fr.",
-    ]);
+    private static readonly HashSet<ulong> HonorificsBeforeMention = TokenText.FoldedSet([.. RankHonorifics, "fr", "fr."]);
 
     /// <summary>"secretary-general" is the longest title; longer words are not looked up.</summary>
     private const int MaxTitleLength = 17;

@@ -67,14 +67,8 @@ internal static class ListConsistency
     }
 
     /// <summary>Whether only ",", "and", "or" or ", and" stand between the two mentions.</summary>
-    private static bool Joined(string text, EntityMention left, EntityMention right)
-    {
-        if (right.Offset < left.Offset + left.Length)
-        {
-            return false; // overlapping mentions are no list
-        }
-        var gap = text.AsSpan(left.Offset + left.Length, right.Offset - left.Offset - left.Length).Trim(' ');
-        return gap.SequenceEqual(",") || gap.SequenceEqual("and") || gap.SequenceEqual("or") || gap.SequenceEqual(", and")
-            || gap.SequenceEqual(", or");
-    }
+    private static bool Joined(string text, EntityMention left, EntityMention right) =>
+        TokenText.TryGetGap(text, left, right, out var gap) // overlapping mentions are no list
+        && (gap.SequenceEqual(",") || gap.SequenceEqual("and") || gap.SequenceEqual("or") || gap.SequenceEqual(", and")
+            || gap.SequenceEqual(", or"));
 }

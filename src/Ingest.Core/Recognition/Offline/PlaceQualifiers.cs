@@ -17,11 +17,11 @@ internal static class PlaceQualifiers
         {
             var name = mentions[m];
             var place = mentions[m + 1];
-            if (name.Category != EntityCategories.Person || place.Category != EntityCategories.Location || place.Offset < name.Offset + name.Length)
+            if (name.Category != EntityCategories.Person || place.Category != EntityCategories.Location
+                || !TokenText.TryGetGap(text, name, place, out var gap))
             {
                 continue;
             }
-            var gap = text.AsSpan(name.Offset + name.Length, place.Offset - name.Offset - name.Length).Trim(' ');
             if (!gap.SequenceEqual(",") || !EndsPhrase(text, place.Offset + place.Length) || AfterListComma(text, name.Offset))
             {
                 continue;

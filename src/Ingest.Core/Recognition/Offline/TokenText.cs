@@ -1,3 +1,5 @@
+using Ingest.Core.Articles;
+
 namespace Ingest.Core.Recognition.Offline;
 
 /// <summary>
@@ -37,4 +39,20 @@ internal static class TokenText
 
     /// <summary>Month and weekday names: capitalized, but never part of a name in news ("the town of Nablus Thursday").</summary>
     public static bool IsCalendarWord(ReadOnlySpan<char> word) => IsIn(word, CalendarWords);
+
+    /// <summary>
+    /// The text between two mentions in text order, without the spaces at its ends; false when they overlap (then there is
+    /// nothing between them to read).
+    /// </summary>
+    public static bool TryGetGap(string text, EntityMention left, EntityMention right, out ReadOnlySpan<char> gap)
+    {
+        var end = left.Offset + left.Length;
+        if (right.Offset < end)
+        {
+            gap = default;
+            return false;
+        }
+        gap = text.AsSpan(end, right.Offset - end).Trim(' ');
+        return true;
+    }
 }
