@@ -6,7 +6,10 @@ using static Ingest.Core.Tests.Recognition.ArticleMentions;
 
 namespace Ingest.Core.Tests.Recognition;
 
-/// <summary>"Coleman , Florida": a name qualified by a place is a place, in every sentence of the article.</summary>
+/// <summary>
+/// "Coleman , Florida", "from Harrison to Bridgton": a name qualified by a place, or joined to one as the other end of a
+/// route, is a place, in every sentence of the article.
+/// </summary>
 public class PlaceQualifiersTests
 {
     [Fact]
@@ -43,6 +46,41 @@ public class PlaceQualifiersTests
             Mention(name, article, category),
             Mention(place, article, EntityCategories.Location),
         };
+
+        var result = PlaceQualifiers.Apply(mentions, article);
+
+        Assert.Equal(mentions, result);
+    }
+    [Theory]
+    [InlineData("Trains ran from Harrison to Bridgton Junction daily. The first left Harrison at 5:15 AM.", "Harrison", "Bridgton Junction")]
+    [InlineData("The halt is between Caernarfon and Dinas on the cycle route. Dinas has a shop.", "Dinas", "Caernarfon")]
+    [InlineData("Train No. 1 runs Bangkok - Chiang Mai overnight. Chiang Mai is the terminus.", "Chiang Mai", "Bangkok")]
+    public void A_name_at_one_end_of_a_route_whose_other_end_is_a_place_is_a_place(string article, string name, string place)
+    {
+        var mentions = new List<EntityMention>
+        {
+            Mention(name, article, EntityCategories.Person),
+            Mention(place, article, EntityCategories.Location),
+            Mention(name, article, EntityCategories.Person, from: article.LastIndexOf(name, StringComparison.Ordinal)),
+        }.OrderBy(m => m.Offset).ToList();
+
+        var result = PlaceQualifiers.Apply(mentions, article);
+
+        Assert.All(result, m => Assert.Equal(EntityCategories.Location, m.Category));
+        Assert.Equal(mentions.Select(m => (m.Offset, m.Length)), result.Select(m => (m.Offset, m.Length)));
+    }
+
+    [Theory]
+    [InlineData("Al-Zarqawi - Iraq 's most wanted man - is believed to have fled.", "Al-Zarqawi", "Iraq")]
+    [InlineData("He drove to Harrison from Boston every week.", "Harrison", "Boston")]
+    [InlineData("The talks between Mr. Blair and France went on.", "Blair", "France")]
+    public void An_aside_a_reversed_route_or_a_name_not_between_the_ends_is_no_route(string article, string name, string place)
+    {
+        var mentions = new List<EntityMention>
+        {
+            Mention(name, article, EntityCategories.Person),
+            Mention(place, article, EntityCategories.Location),
+        }.OrderBy(m => m.Offset).ToList();
 
         var result = PlaceQualifiers.Apply(mentions, article);
 

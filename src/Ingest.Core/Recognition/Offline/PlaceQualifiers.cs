@@ -17,6 +17,11 @@ internal static class PlaceQualifiers
         {
             var name = mentions[m];
             var place = mentions[m + 1];
+            if (IsRoute(text, name, place) || IsRoute(text, place, name))
+            {
+                (places ??= new HashSet<string>(StringComparer.Ordinal)).Add(place.Category == EntityCategories.Person ? place.Text : name.Text);
+                continue;
+            }
             if (name.Category != EntityCategories.Person || place.Category != EntityCategories.Location
                 || !TokenText.TryGetGap(text, name, place, out var gap))
             {
@@ -33,6 +38,59 @@ internal static class PlaceQualifiers
             return mentions;
         }
         return mentions.Select(m => places.Contains(m.Text) && m.Category != EntityCategories.Location ? m with { Category = EntityCategories.Location } : m).ToList();
+    }
+
+    /// <summary>
+    /// "from Harrison to Bridgton Junction", "between Caernarfon and Dinas", "Bangkok - Chiang Mai": two names joined as the
+    /// ends of a route, one of them a place and the other typed Person.
+    /// </summary>
+    private static bool IsRoute(string text, EntityMention first, EntityMention second)
+    {
+        var personFirst = first.Category == EntityCategories.Person && second.Category == EntityCategories.Location;
+        var personSecond = first.Category == EntityCategories.Location && second.Category == EntityCategories.Person;
+        if ((!personFirst && !personSecond) || !TokenText.TryGetGap(text, first, second, out var gap))
+        {
+            return false;
+        }
+        if (gap.SequenceEqual("-") || gap.SequenceEqual("--") || gap.SequenceEqual("\u2013"))
+        {
+            // Not a dash that opens an aside: "Al-Zarqawi - Iraq 's most wanted man - is believed …".
+            return !TokenText.IsPossessive(WordAfter(text, second.Offset + second.Length));
+        }
+        var before = WordBefore(text, first.Offset);
+        return (gap.SequenceEqual("to") && before.SequenceEqual("from")) || (gap.SequenceEqual("and") && before.SequenceEqual("between"));
+    }
+
+    /// <summary>The word right before a position, or empty.</summary>
+    private static ReadOnlySpan<char> WordBefore(string text, int start)
+    {
+        var end = start;
+        while (end > 0 && text[end - 1] == ' ')
+        {
+            end--;
+        }
+        var begin = end;
+        while (begin > 0 && char.IsLetter(text[begin - 1]))
+        {
+            begin--;
+        }
+        return text.AsSpan(begin, end - begin);
+    }
+
+    /// <summary>The word or possessive right after a position, or empty.</summary>
+    private static ReadOnlySpan<char> WordAfter(string text, int end)
+    {
+        var begin = end;
+        while (begin < text.Length && text[begin] == ' ')
+        {
+            begin++;
+        }
+        var stop = begin;
+        while (stop < text.Length && text[stop] != ' ')
+        {
+            stop++;
+        }
+        return text.AsSpan(begin, stop - begin);
     }
 
     /// <summary>The place is followed by punctuation or a lower-case word, not by more of a name.</summary>
