@@ -29,6 +29,9 @@ public sealed class WordLexicon
     /// </summary>
     internal bool IsUsuallyCapitalized(ReadOnlySpan<char> word) => Find(FeatureHash.Folded(word)).CapitalizationHabit is UnknownHabit or >= 3;
 
+    /// <summary>Whether the unlabeled text writes the word in lower case at least half the time ("eagle", "cardinal").</summary>
+    internal bool IsUsuallyLowerCase(ReadOnlySpan<char> word) => Find(FeatureHash.Folded(word)).CapitalizationHabit is 1 or 2;
+
     internal void Write(BinaryWriter writer)
     {
         writer.Write(_entries.Count);
