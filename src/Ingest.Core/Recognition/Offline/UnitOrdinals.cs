@@ -1,0 +1,86 @@
+using Ingest.Core.Articles;
+
+namespace Ingest.Core.Recognition.Offline;
+
+/// <summary>
+/// "The 139th fought in Grant 's Overland Campaign", "the 65th assumed responsibility": an article about a regiment,
+/// a wing or a squadron calls it by its ordinal alone, as the subject of what it did. Where "the" and an ordinal are
+/// followed by a verb at least twice in an article, those occurrences name the unit, an Organization. One occurrence is
+/// not enough ("the 44th confirmed case"), and an ordinal followed by a noun or a name ("the 20th century", "the 82nd
+/// Airborne Division") is left to the tagger.
+/// </summary>
+internal static class UnitOrdinals
+{
+    /// <summary>Words after a unit's ordinal that show it is the subject; besides these, any word ending in "-ed".</summary>
+    private static readonly string[] SubjectWords =
+        ["was", "is", "had", "has", "were", "also", "along", "then", "later", "became", "fought", "took", "saw", "won", "lost", "flew", "began", "went"];
+
+    public static List<EntityMention> Apply(List<EntityMention> mentions, string text, List<TextToken> tokens)
+    {
+        List<int>? found = null;
+        for (var i = 1; i + 1 < tokens.Count; i++)
+        {
+            if (IsOrdinal(tokens[i].In(text)) && IsThe(tokens[i - 1].In(text)) && IsSubjectWord(tokens[i + 1].In(text)))
+            {
+                (found ??= []).Add(i);
+            }
+        }
+        if (found is null || found.Count < 2)
+        {
+            return mentions;
+        }
+        List<EntityMention>? result = null;
+        foreach (var i in found)
+        {
+            var token = tokens[i];
+            var ordinal = token.In(text);
+            if (Count(found, tokens, text, ordinal) < 2 || mentions.Any(m => m.Offset < token.End && token.Start < m.Offset + m.Length))
+            {
+                continue;
+            }
+            (result ??= [.. mentions]).Add(new EntityMention
+            {
+                Text = ordinal.ToString(),
+                Category = EntityCategories.Organization,
+                Offset = token.Start,
+                Length = token.Length,
+                Confidence = 0.5,
+            });
+        }
+        return result is null ? mentions : [.. result.OrderBy(m => m.Offset)];
+    }
+
+    private static int Count(List<int> found, List<TextToken> tokens, string text, ReadOnlySpan<char> ordinal)
+    {
+        var count = 0;
+        foreach (var i in found)
+        {
+            if (tokens[i].In(text).SequenceEqual(ordinal))
+            {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static bool IsThe(ReadOnlySpan<char> word) => word.SequenceEqual("the") || word.SequenceEqual("The");
+
+    private static bool IsSubjectWord(ReadOnlySpan<char> word) =>
+        word.Length > 2 && char.IsLower(word[0]) && (word.EndsWith("ed", StringComparison.Ordinal) || TokenText.IsOneOf(word, SubjectWords));
+
+    /// <summary>"139th", "1st", "22nd", "3rd".</summary>
+    private static bool IsOrdinal(ReadOnlySpan<char> word)
+    {
+        var digits = 0;
+        while (digits < word.Length && char.IsAsciiDigit(word[digits]))
+        {
+            digits++;
+        }
+        if (digits == 0 || word.Length != digits + 2)
+        {
+            return false;
+        }
+        var suffix = word[digits..];
+        return suffix.SequenceEqual("th") || suffix.SequenceEqual("st") || suffix.SequenceEqual("nd") || suffix.SequenceEqual("rd");
+    }
+}
