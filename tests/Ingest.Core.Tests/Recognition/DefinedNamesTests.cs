@@ -124,6 +124,34 @@ public class DefinedNamesTests
     }
 
     [Fact]
+    public void A_series_of_games_is_no_name_and_a_participle_after_the_head_does_not_replace_it()
+    {
+        const string article = "EZ2DJ is a series of music video games created by Amuse World . The first EZ2DJ came out in 1999 .";
+        var mentions = new List<EntityMention>
+        {
+            Mention("EZ2DJ", article, EntityCategories.Organization),
+            Mention("Amuse World", article, EntityCategories.Organization),
+            Mention("EZ2DJ", article, EntityCategories.Organization, from: 20),
+        };
+
+        var result = Apply(article, mentions);
+
+        Assert.Equal([("Amuse World", "Organization")], result.Select(m => (m.Text, m.Category)));
+    }
+
+    [Fact]
+    public void A_defined_person_is_named_without_the_title_before_the_name()
+    {
+        const string article = "Mr. Anwar is the second journalist killed in Dhaka in recent weeks .";
+        var mentions = new List<EntityMention> { Mention("Anwar", article, EntityCategories.Person) };
+
+        var result = Apply(article, mentions);
+
+        var anwar = Assert.Single(result);
+        Assert.Equal(("Anwar", "Person", article.IndexOf("Anwar", StringComparison.Ordinal)), (anwar.Text, anwar.Category, anwar.Offset));
+    }
+
+    [Fact]
     public void A_name_standing_inside_a_longer_one_is_not_added()
     {
         const string article = "Perth is a city in Western Australia. Perth Glory won. The Perth Mint opened.";

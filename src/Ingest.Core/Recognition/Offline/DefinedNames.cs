@@ -106,7 +106,7 @@ internal static partial class DefinedNames
         // article also mentions ("Stan" the episode and Stan the character).
         Add(NotAName,
             "language dialect people tribe minority religion index car aircraft software genre dish disease species " +
-            "genus moth beetle plant");
+            "genus moth beetle plant game videogame");
         return kinds;
     }
 
@@ -238,6 +238,14 @@ internal static partial class DefinedNames
                     || (afterPreposition && kind != EntityCategories.Location && kind != EntityCategories.Organization))
                 {
                     continue;
+                }
+                if (kind == EntityCategories.Person)
+                {
+                    // "Mr. Anwar is the second journalist killed …" defines "Anwar": titles are not part of a person's name.
+                    while (nameStart + 1 < nameEnd && (PersonTitles.IsTitle(tokens[nameStart].In(text)) || tokens[nameStart].In(text).SequenceEqual(".")))
+                    {
+                        nameStart++;
+                    }
                 }
                 defined ??= new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
                 defined.TryAdd(text[tokens[nameStart].Start..tokens[nameEnd - 1].End], kind);
@@ -435,19 +443,24 @@ internal static partial class DefinedNames
             {
                 break;
             }
+            if (head >= 0 && word.EndsWith("ed", StringComparison.Ordinal) && KindOf(tokens[head].In(text).ToString(), null) is not null)
+            {
+                break; // "video games created by …", "a village situated in …": a participle after the head qualifies it
+            }
             if (k + 1 < last && TokenText.IsPossessive(tokens[k + 1].In(text)))
             {
                 return (null, null); // "the team 's star": the phrase goes on past the possessive
             }
             head = k;
         }
-        // "a chain of islands", "a chain of hypermarkets", "a group of villages": the kind is in what follows "of".
+        // "a chain of islands", "a chain of hypermarkets", "a group of villages", "a series of video games": the kind is in
+        // what follows "of", when it is a place, a company or none of the three.
         if (head >= 0 && head + 2 < last && TokenText.Is(text, tokens[head + 1], "of") && TokenText.IsOneOf(tokens[head].In(text), Collectives))
         {
             var (member, _) = Head(text, tokens, head + 2, last);
             return member is null ? (null, null)
                 : tokens[head].In(text).SequenceEqual("chain") && IsShop(member) ? ("company", null)
-                : KindOf(member, null) == EntityCategories.Location ? (member, null)
+                : KindOf(member, null) is EntityCategories.Location or NotAName ? (member, null)
                 : (null, null);
         }
         // The head is a common noun; a capitalized last word ("a member of the Beatles" stops earlier) is a name.
