@@ -86,4 +86,20 @@ public class PlaceQualifiersTests
 
         Assert.Equal(mentions, result);
     }
+    [Fact]
+    public void A_dash_before_a_name_most_of_whose_mentions_are_elsewhere_is_an_aside_not_a_route()
+    {
+        const string article = "Ben Player won . They voted at Shark Island - Ben Player and two others . Ben Player left .";
+        var mentions = new List<EntityMention>
+        {
+            Mention("Ben Player", article, EntityCategories.Person),
+            Mention("Shark Island", article, EntityCategories.Location),
+            Mention("Ben Player", article, EntityCategories.Person, from: 20),
+            Mention("Ben Player", article, EntityCategories.Person, from: 60),
+        };
+
+        var result = PlaceQualifiers.Apply(mentions, article);
+
+        Assert.Equal(mentions, result);
+    }
 }

@@ -13,13 +13,24 @@ internal static class PlaceQualifiers
     public static List<EntityMention> Apply(List<EntityMention> mentions, string text)
     {
         HashSet<string>? places = null;
+        Dictionary<string, int>? dashed = null;
         for (var m = 0; m + 1 < mentions.Count; m++)
         {
             var name = mentions[m];
             var place = mentions[m + 1];
-            if (IsRoute(text, name, place) || IsRoute(text, place, name))
+            var route = Route(text, name, place);
+            if (route != RouteKind.None)
             {
-                (places ??= new HashSet<string>(StringComparer.Ordinal)).Add(place.Category == EntityCategories.Person ? place.Text : name.Text);
+                var end = name.Category == EntityCategories.Person ? name.Text : place.Text;
+                if (route == RouteKind.Dash)
+                {
+                    dashed ??= new Dictionary<string, int>(StringComparer.Ordinal);
+                    dashed[end] = dashed.GetValueOrDefault(end) + 1;
+                }
+                else
+                {
+                    (places ??= new HashSet<string>(StringComparer.Ordinal)).Add(end);
+                }
                 continue;
             }
             if (name.Category != EntityCategories.Person || place.Category != EntityCategories.Location
@@ -33,6 +44,15 @@ internal static class PlaceQualifiers
             }
             (places ??= new HashSet<string>(StringComparer.Ordinal)).Add(name.Text);
         }
+        // A dash joins the ends of a route ("Bangkok - Chiang Mai") but also opens an aside ("at Shark Island - Ben Player
+        // and …"), so it counts only where it joins at least half the name's mentions.
+        foreach (var (end, dashes) in dashed ?? [])
+        {
+            if (2 * dashes >= mentions.Count(m => m.Category == EntityCategories.Person && m.Text == end))
+            {
+                (places ??= new HashSet<string>(StringComparer.Ordinal)).Add(end);
+            }
+        }
         if (places is null)
         {
             return mentions;
@@ -44,21 +64,30 @@ internal static class PlaceQualifiers
     /// "from Harrison to Bridgton Junction", "between Caernarfon and Dinas", "Bangkok - Chiang Mai": two names joined as the
     /// ends of a route, one of them a place and the other typed Person.
     /// </summary>
-    private static bool IsRoute(string text, EntityMention first, EntityMention second)
+    private enum RouteKind
+    {
+        None,
+        FromTo,
+        Dash,
+    }
+
+    private static RouteKind Route(string text, EntityMention first, EntityMention second)
     {
         var personFirst = first.Category == EntityCategories.Person && second.Category == EntityCategories.Location;
         var personSecond = first.Category == EntityCategories.Location && second.Category == EntityCategories.Person;
         if ((!personFirst && !personSecond) || !TokenText.TryGetGap(text, first, second, out var gap))
         {
-            return false;
+            return RouteKind.None;
         }
         if (gap.SequenceEqual("-") || gap.SequenceEqual("--") || gap.SequenceEqual("\u2013"))
         {
             // Not a dash that opens an aside: "Al-Zarqawi - Iraq 's most wanted man - is believed …".
-            return !TokenText.IsPossessive(WordAfter(text, second.Offset + second.Length));
+            return TokenText.IsPossessive(WordAfter(text, second.Offset + second.Length)) ? RouteKind.None : RouteKind.Dash;
         }
         var before = WordBefore(text, first.Offset);
-        return (gap.SequenceEqual("to") && before.SequenceEqual("from")) || (gap.SequenceEqual("and") && before.SequenceEqual("between"));
+        return (gap.SequenceEqual("to") && before.SequenceEqual("from")) || (gap.SequenceEqual("and") && before.SequenceEqual("between"))
+            ? RouteKind.FromTo
+            : RouteKind.None;
     }
 
     /// <summary>The word right before a position, or empty.</summary>
