@@ -117,7 +117,8 @@ public sealed class OfflineEntityRecognizer : IEntityRecognizer
         var consistent = ShortNamePropagation.Apply(DocumentConsistency.Apply(TeamNames.Apply(PlaceHeads.Apply(ListConsistency.Apply(mentions, text)), model.Lexicon)), text, tokens, sentences, model.Lexicon);
         var qualified = PlaceQualifiers.Apply(consistent, text);
         var defined = DefinedNames.Apply(qualified, text, tokens, sentences, model.Lexicon);
-        return UnitOrdinals.Apply(HeadWordPhrases.Apply(PossessiveNames.Apply(defined, text), text, tokens, sentences, model.Lexicon), text, tokens);
+        var phrases = HeadWordPhrases.Apply(PossessiveNames.Apply(defined, text), text, tokens, sentences, model.Lexicon);
+        return Nicknames.Apply(UnitOrdinals.Apply(phrases, text, tokens), text, tokens, sentences);
     }
 
     /// <summary>Turns B/I runs into mentions; a mention's confidence is that of its least certain token.</summary>
