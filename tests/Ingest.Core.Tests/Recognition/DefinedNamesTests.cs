@@ -152,6 +152,23 @@ public class DefinedNamesTests
     }
 
     [Fact]
+    public void An_untagged_occurrence_after_a_sentence_opening_the_is_added()
+    {
+        const string article = "6PR is a radio station in Perth . The 6PR studio remained there for years .";
+        var mentions = new List<EntityMention>
+        {
+            Mention("6PR", article, EntityCategories.Person),
+            Mention("Perth", article, EntityCategories.Location),
+        };
+
+        var result = Apply(article, mentions);
+
+        Assert.Equal(
+            [("6PR", "Organization", 0), ("Perth", "Location", 26), ("6PR", "Organization", 38)],
+            result.Select(m => (m.Text, m.Category, m.Offset)));
+    }
+
+    [Fact]
     public void A_name_standing_inside_a_longer_one_is_not_added()
     {
         const string article = "Perth is a city in Western Australia. Perth Glory won. The Perth Mint opened.";

@@ -505,7 +505,9 @@ internal static partial class DefinedNames
                         continue;
                     }
                     // Standing on its own: not part of a longer capitalized run ("Perth" in "Perth Glory").
-                    if ((i > sentence.First && IsCapitalized(text, tokens[i - 1])) || (end < last && IsCapitalized(text, tokens[end])))
+                    // A sentence's opening "The" is not part of the run ("The 6PR studio remained …").
+                    var openingDeterminer = i - 1 == sentence.First && TokenText.IsOneOf(tokens[i - 1].In(text), OpeningDeterminers);
+                    if ((i > sentence.First && IsCapitalized(text, tokens[i - 1]) && !openingDeterminer) || (end < last && IsCapitalized(text, tokens[end])))
                     {
                         continue;
                     }
