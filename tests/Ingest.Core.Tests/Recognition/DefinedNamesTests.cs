@@ -169,6 +169,29 @@ public class DefinedNamesTests
     }
 
     [Fact]
+    public void Names_listed_before_and_other_of_a_plural_kind_are_of_that_kind()
+    {
+        const string article =
+            "They toured with Head Automatica , The Receiving End of Sirens , Cobra Starship , and several other bands . " +
+            "Protests went on in Cairo , Suez and other towns . Later Port Said and other towns were quiet .";
+        var mentions = new List<EntityMention>
+        {
+            Mention("Head Automatica", article, EntityCategories.Person),
+            Mention("Cobra Starship", article, EntityCategories.Person),
+            Mention("Suez", article, EntityCategories.Person),
+            Mention("Port Said", article, EntityCategories.Person),
+        };
+
+        var result = Apply(article, mentions);
+
+        // One name before "and other" is no list: Port Said keeps the tagger's reading.
+        Assert.Equal(
+            [("Head Automatica", "Organization"), ("The Receiving End of Sirens", "Organization"), ("Cobra Starship", "Organization"),
+             ("Cairo", "Location"), ("Suez", "Location"), ("Port Said", "Person")],
+            result.Select(m => (m.Text, m.Category)));
+    }
+
+    [Fact]
     public void A_name_standing_inside_a_longer_one_is_not_added()
     {
         const string article = "Perth is a city in Western Australia. Perth Glory won. The Perth Mint opened.";

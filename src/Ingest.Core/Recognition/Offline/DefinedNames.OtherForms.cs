@@ -131,6 +131,80 @@ internal static partial class DefinedNames
         return names.Count == 0 ? null : (kind, names);
     }
 
+    private static readonly string[] OtherQuantifiers = ["several", "many", "some", "various", "numerous", "countless"];
+
+    /// <summary>
+    /// "Head Automatica , The Receiving End of Sirens , Cobra Starship , and several other bands", "Poetry London , The
+    /// Australian , Antipodes and many other publications": names listed before "and other" + a plural kind noun
+    /// (<paramref name="i"/> is "other") are of that kind. The list is read backwards from the "and" / "or" and ends at
+    /// the first thing that is not a name or a separator.
+    /// </summary>
+    private static (string Kind, List<(int First, int End)> Names)? OtherExamples(
+        string text, List<TextToken> tokens, int i, int first, int last, WordLexicon lexicon)
+    {
+        if (i + 1 >= last || !TokenText.Is(text, tokens[i], "other"))
+        {
+            return null;
+        }
+        var plural = tokens[i + 1].In(text);
+        if (plural.Length < 4 || plural[^1] != 's' || !char.IsLower(plural[0]) || KindOf(plural.ToString(), null) is not { } kind)
+        {
+            return null;
+        }
+        var j = i - 1;
+        if (j >= first && TokenText.IsOneOf(tokens[j].In(text), OtherQuantifiers))
+        {
+            j--;
+        }
+        if (j < first || !(TokenText.Is(text, tokens[j], "and") || TokenText.Is(text, tokens[j], "or")))
+        {
+            return null;
+        }
+        j--;
+        if (j >= first && TokenText.Is(text, tokens[j], ","))
+        {
+            j--;
+        }
+        var names = new List<(int First, int End)>();
+        while (j >= first)
+        {
+            var end = j + 1;
+            if (TokenText.Is(text, tokens[j], ")"))
+            {
+                break; // "Poetry ( Chicago )": an aside is not a name of the list
+            }
+            var start = end;
+            while (start > first && end - start < MaxNameTokens
+                && (IsCapitalized(text, tokens[start - 1])
+                    || (start < end && start - 2 >= first && IsParticle(text, tokens[start - 1]) && IsCapitalized(text, tokens[start - 2]))))
+            {
+                start--;
+            }
+            if (start == end || end - start == MaxNameTokens || TokenText.IsCalendarWord(tokens[start].In(text)))
+            {
+                break;
+            }
+            // A sentence's first word is capitalized anyway: part of the name only if usually capitalized ("However").
+            if (start == first && !lexicon.IsUsuallyCapitalized(tokens[start].In(text)))
+            {
+                start++;
+                if (start == end)
+                {
+                    break;
+                }
+            }
+            names.Add((start, end));
+            j = start - 1;
+            if (j >= first && TokenText.Is(text, tokens[j], ","))
+            {
+                j--;
+                continue;
+            }
+            break;
+        }
+        return names.Count < 2 ? null : (kind, names);
+    }
+
     private static readonly string[] OwnershipVerbs = ["owned", "acquired", "purchased", "bought"];
 
     /// <summary>"is / was owned / acquired / purchased / bought by" at token <paramref name="i"/>: what precedes is a possession.</summary>

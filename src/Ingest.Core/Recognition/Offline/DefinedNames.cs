@@ -195,6 +195,14 @@ internal static partial class DefinedNames
                     defined ??= new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
                     defined.TryAdd(text[tokens[named.First].Start..tokens[named.End - 1].End], named.Kind);
                 }
+                if (OtherExamples(text, tokens, i, sentence.First, last, lexicon) is { } others)
+                {
+                    defined ??= new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+                    foreach (var (first, end) in others.Names)
+                    {
+                        defined.TryAdd(text[tokens[first].Start..tokens[end - 1].End], others.Kind);
+                    }
+                }
                 if (Examples(text, tokens, i, last) is { } examples)
                 {
                     defined ??= new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
