@@ -192,6 +192,21 @@ public class DefinedNamesTests
     }
 
     [Fact]
+    public void A_facility_is_a_place_and_a_verb_after_the_head_ends_the_phrase()
+    {
+        const string article = "Davis Gym is an indoor athletics facility on the campus . Piedade , a small village is spread below .";
+        var mentions = new List<EntityMention>
+        {
+            Mention("Davis Gym", article, EntityCategories.Person),
+            Mention("Piedade", article, EntityCategories.Person),
+        };
+
+        var result = Apply(article, mentions);
+
+        Assert.Equal([("Davis Gym", "Location"), ("Piedade", "Location")], result.Select(m => (m.Text, m.Category)));
+    }
+
+    [Fact]
     public void A_name_standing_inside_a_longer_one_is_not_added()
     {
         const string article = "Perth is a city in Western Australia. Perth Glory won. The Perth Mint opened.";

@@ -47,6 +47,8 @@ internal static partial class DefinedNames
         "playing", "currently", "than", "since", "between", "within", "during",
     ]);
 
+    private static readonly string[] Auxiliaries = ["is", "was", "are", "were", "has", "had", "have", "will", "would", "can", "could"];
+
     /// <summary>Nouns that, followed by "of", count or group what comes after them.</summary>
     private static readonly string[] Collectives =
         ["chain", "group", "series", "network", "collection", "cluster", "string", "pair", "set", "number", "range", "family"];
@@ -79,7 +81,7 @@ internal static partial class DefinedNames
             "neighbourhood neighborhood river island lake mountain peninsula valley capital country republic kingdom cave " +
             "dock park port harbour harbor bay desert forest canal street road square airport halt station settlement " +
             "township locality archipelago reservoir creek brook stream hill ridge peak glacier beach coast cape wetland " +
-            "marsh swamp plateau basin stadium arena racetrack cemetery");
+            "marsh swamp plateau basin stadium arena racetrack cemetery facility venue building prison penitentiary gym gymnasium");
         Add(EntityCategories.Organization,
             "company corporation firm manufacturer retailer chain consultancy network broadcaster newspaper magazine " +
             "publisher label band team club party alliance organization organisation association society union league " +
@@ -450,6 +452,10 @@ internal static partial class DefinedNames
             if (!char.IsLetter(word[0]) || TokenText.IsIn(word, PhraseEnds) || (k > phrase && IsDeterminerOrGerund(word)))
             {
                 break;
+            }
+            if (head >= 0 && TokenText.IsOneOf(word, Auxiliaries))
+            {
+                break; // "Piedade , a small village is spread at …": the clause's verb follows the head
             }
             if (head >= 0 && word.EndsWith("ed", StringComparison.Ordinal) && KindOf(tokens[head].In(text).ToString(), null) is not null)
             {
