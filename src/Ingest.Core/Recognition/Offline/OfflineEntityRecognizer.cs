@@ -118,7 +118,7 @@ public sealed class OfflineEntityRecognizer : IEntityRecognizer
         var qualified = PlaceQualifiers.Apply(consistent, text);
         var defined = DefinedNames.Apply(qualified, text, tokens, sentences, model.Lexicon);
         var phrases = HeadWordPhrases.Apply(PossessiveNames.Apply(defined, text), text, tokens, sentences, model.Lexicon);
-        return Nicknames.Apply(UnitOrdinals.Apply(phrases, text, tokens), text, tokens, sentences);
+        return StreetNames.Apply(Nicknames.Apply(UnitOrdinals.Apply(phrases, text, tokens), text, tokens, sentences), text, tokens, sentences);
     }
 
     /// <summary>Turns B/I runs into mentions; a mention's confidence is that of its least certain token.</summary>

@@ -1,0 +1,86 @@
+using Ingest.Core.Articles;
+
+namespace Ingest.Core.Recognition.Offline;
+
+/// <summary>
+/// "340 Hay Street", "on Collins Ave", "Electric Avenue in Brixton": a capitalized name ending in Street, Avenue, Road,
+/// Boulevard, Lane or Drive is a street, a Location. The tagger misses such names after a house number and reads some as
+/// people ("Collins"); this pass adds the untagged ones and retypes those typed Person. Organization mentions are left
+/// alone ("Wall Street" is the financial industry as often as the street), and so is a name that goes on after the
+/// street word ("Street Journal").
+/// </summary>
+internal static class StreetNames
+{
+    private const int MaxNameWords = 3;
+
+    private static readonly string[] StreetWords = ["Street", "Avenue", "Ave", "Road", "Boulevard", "Blvd", "Lane", "Drive"];
+
+    public static List<EntityMention> Apply(List<EntityMention> mentions, string text, List<TextToken> tokens, IReadOnlyList<SentenceSpan> sentences)
+    {
+        List<EntityMention>? result = null;
+        foreach (var sentence in sentences)
+        {
+            var last = sentence.First + sentence.Count;
+            for (var j = sentence.First + 1; j < last; j++)
+            {
+                if (!TokenText.IsOneOf(tokens[j].In(text), StreetWords) || (j + 1 < last && IsNameWord(text, tokens[j + 1])))
+                {
+                    continue;
+                }
+                var start = j;
+                while (start > sentence.First && j - start < MaxNameWords && IsNameWord(text, tokens[start - 1]))
+                {
+                    start--;
+                }
+                if (start < j && PersonTitles.IsTitle(tokens[start].In(text)))
+                {
+                    continue; // "Mr. Drive" is a person
+                }
+                if (start < j && start == sentence.First && TokenText.IsOneOf(tokens[start].In(text), ["The", "A", "An"]))
+                {
+                    start++;
+                }
+                if (start == j)
+                {
+                    continue;
+                }
+                var from = tokens[start].Start;
+                var to = tokens[j].End;
+                var current = result ?? mentions;
+                var overlapping = current.Where(m => m.Offset < to && from < m.Offset + m.Length).ToList();
+                if (overlapping.Any(m => m.Category != EntityCategories.Person)
+                    || overlapping.Any(m => m.Offset < from || m.Offset + m.Length > to))
+                {
+                    continue;
+                }
+                result = current.Except(overlapping).Append(new EntityMention
+                {
+                    Text = text[from..to],
+                    Category = EntityCategories.Location,
+                    Offset = from,
+                    Length = to - from,
+                    Confidence = overlapping.Count > 0 ? overlapping.Min(m => m.Confidence) : 0.5,
+                }).OrderBy(m => m.Offset).ToList();
+            }
+        }
+        return result ?? mentions;
+    }
+
+    /// <summary>A capitalized word of letters ("Hay", "Collins", "O'Connell").</summary>
+    private static bool IsNameWord(string text, TextToken token)
+    {
+        var word = token.In(text);
+        if (word.Length < 2 || !char.IsUpper(word[0]))
+        {
+            return false;
+        }
+        foreach (var c in word)
+        {
+            if (!char.IsLetter(c) && c is not '\'' and not '-' and not '.')
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+}
