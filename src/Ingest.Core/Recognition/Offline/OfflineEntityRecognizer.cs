@@ -121,6 +121,17 @@ public sealed class OfflineEntityRecognizer : IEntityRecognizer
         return StreetNames.Apply(Nicknames.Apply(UnitOrdinals.Apply(phrases, text, tokens), text, tokens, sentences), text, tokens, sentences);
     }
 
+    /// <summary>
+    /// A one-word mention that is a doctrine ("Catholicism"), or a place that is a people's adjective ("the Prussian
+    /// partition"; only places: "Adrian said" and "Meridian stock" are a person and a company).
+    /// </summary>
+    private static bool IsNotAName(string text, List<TextToken> tokens, int token, int sentenceEnd, string category)
+    {
+        var word = tokens[token].In(text);
+        return Doctrines.IsDoctrine(word)
+            || (category == EntityCategories.Location && token + 1 < sentenceEnd && Doctrines.IsPeopleAdjective(word, tokens[token + 1].In(text)));
+    }
+
     /// <summary>Turns B/I runs into mentions; a mention's confidence is that of its least certain token.</summary>
     private static void AddMentions(
         string text, List<TextToken> tokens, SentenceSpan sentence, TagSet tagSet, int[] tags, float[] confidence, List<EntityMention> mentions)
@@ -143,7 +154,7 @@ public sealed class OfflineEntityRecognizer : IEntityRecognizer
             }
             var category = NerEntityTypes.ToCategory(tagSet.Types[type]);
             var first = LeadingTitles.FirstNameToken(text, tokens, sentence.First, sentence.First + i, sentence.First + end, ref category) - sentence.First;
-            if (category is not null && !(end - first == 1 && Doctrines.IsDoctrine(tokens[sentence.First + first].In(text))))
+            if (category is not null && !(end - first == 1 && IsNotAName(text, tokens, sentence.First + first, sentence.First + sentence.Count, category)))
             {
                 var start = tokens[sentence.First + first].Start;
                 var stop = tokens[sentence.First + end - 1].End;
