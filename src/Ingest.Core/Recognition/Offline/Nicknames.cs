@@ -52,14 +52,7 @@ internal static class Nicknames
                 {
                     continue;
                 }
-                result = current.Except(inside).Append(new EntityMention
-                {
-                    Text = text[from..to],
-                    Category = EntityCategories.Person,
-                    Offset = from,
-                    Length = to - from,
-                    Confidence = inside.Min(m => m.Confidence),
-                }).OrderBy(m => m.Offset).ToList();
+                result = TokenText.ReplaceWithOne(current, inside, text, from, to, EntityCategories.Person, inside.Min(m => m.Confidence));
                 open = end;
             }
         }
@@ -69,21 +62,5 @@ internal static class Nicknames
     private static bool IsQuote(string text, TextToken token) =>
         token.Length == 1 && text[token.Start] is '"' or '\u201C' or '\u201D';
 
-    /// <summary>A capitalized word of letters ("Cowboy", "DaHv", "O'Neal").</summary>
-    private static bool IsName(string text, TextToken token)
-    {
-        var word = token.In(text);
-        if (word.Length < 2 || !char.IsUpper(word[0]))
-        {
-            return false;
-        }
-        foreach (var c in word)
-        {
-            if (!char.IsLetter(c) && c is not '\'' and not '-' and not '.')
-            {
-                return false;
-            }
-        }
-        return true;
-    }
+    private static bool IsName(string text, TextToken token) => TokenText.IsNameWord(token.In(text));
 }

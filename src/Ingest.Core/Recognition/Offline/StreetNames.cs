@@ -13,6 +13,8 @@ internal static class StreetNames
 {
     private const int MaxNameWords = 3;
 
+    private static readonly string[] Articles = ["The", "A", "An"];
+
     private static readonly string[] StreetWords = ["Street", "Avenue", "Ave", "Road", "Boulevard", "Blvd", "Lane", "Drive"];
 
     public static List<EntityMention> Apply(List<EntityMention> mentions, string text, List<TextToken> tokens, IReadOnlyList<SentenceSpan> sentences)
@@ -36,7 +38,7 @@ internal static class StreetNames
                 {
                     continue; // "Mr. Drive" is a person
                 }
-                if (start < j && start == sentence.First && TokenText.IsOneOf(tokens[start].In(text), ["The", "A", "An"]))
+                if (start < j && start == sentence.First && TokenText.IsOneOf(tokens[start].In(text), Articles))
                 {
                     start++;
                 }
@@ -53,34 +55,12 @@ internal static class StreetNames
                 {
                     continue;
                 }
-                result = current.Except(overlapping).Append(new EntityMention
-                {
-                    Text = text[from..to],
-                    Category = EntityCategories.Location,
-                    Offset = from,
-                    Length = to - from,
-                    Confidence = overlapping.Count > 0 ? overlapping.Min(m => m.Confidence) : 0.5,
-                }).OrderBy(m => m.Offset).ToList();
+                result = TokenText.ReplaceWithOne(
+                    current, overlapping, text, from, to, EntityCategories.Location, overlapping.Count > 0 ? overlapping.Min(m => m.Confidence) : 0.5);
             }
         }
         return result ?? mentions;
     }
 
-    /// <summary>A capitalized word of letters ("Hay", "Collins", "O'Connell").</summary>
-    private static bool IsNameWord(string text, TextToken token)
-    {
-        var word = token.In(text);
-        if (word.Length < 2 || !char.IsUpper(word[0]))
-        {
-            return false;
-        }
-        foreach (var c in word)
-        {
-            if (!char.IsLetter(c) && c is not '\'' and not '-' and not '.')
-            {
-                return false;
-            }
-        }
-        return true;
-    }
+    private static bool IsNameWord(string text, TextToken token) => TokenText.IsNameWord(token.In(text));
 }

@@ -55,4 +55,35 @@ internal static class TokenText
         gap = text.AsSpan(end, right.Offset - end).Trim(' ');
         return true;
     }
+    /// <summary>A capitalized word of letters, with apostrophes, hyphens or periods inside ("Cowboy", "DaHv", "O'Neal", "St.").</summary>
+    public static bool IsNameWord(ReadOnlySpan<char> word)
+    {
+        if (word.Length < 2 || !char.IsUpper(word[0]))
+        {
+            return false;
+        }
+        foreach (var c in word)
+        {
+            if (!char.IsLetter(c) && c is not '\'' and not '-' and not '.')
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// <paramref name="mentions"/> without <paramref name="replaced"/> and with one mention of [<paramref name="from"/>,
+    /// <paramref name="to"/>) instead, in text order: a pass that found the whole name replaces the tagger's pieces of it.
+    /// </summary>
+    public static List<EntityMention> ReplaceWithOne(
+        List<EntityMention> mentions, List<EntityMention> replaced, string text, int from, int to, string category, double confidence) =>
+        mentions.Except(replaced).Append(new EntityMention
+        {
+            Text = text[from..to],
+            Category = category,
+            Offset = from,
+            Length = to - from,
+            Confidence = confidence,
+        }).OrderBy(m => m.Offset).ToList();
 }
