@@ -17,6 +17,7 @@ public class DefinedNamesTests
         [FeatureHash.Folded("Reporters")] = new(Cluster: 1, CoarseCluster: 1, CapitalizationHabit: 1),
         [FeatureHash.Folded("Next")] = new(Cluster: 1, CoarseCluster: 1, CapitalizationHabit: 1),
         [FeatureHash.Folded("Distance")] = new(Cluster: 1, CoarseCluster: 1, CapitalizationHabit: 1),
+        [FeatureHash.Folded("A")] = new(Cluster: 1, CoarseCluster: 1, CapitalizationHabit: 1),
     });
 
     private static List<EntityMention> Apply(string article, List<EntityMention> mentions) =>
@@ -204,6 +205,22 @@ public class DefinedNamesTests
         var result = Apply(article, mentions);
 
         Assert.Equal([("Davis Gym", "Location"), ("Piedade", "Location")], result.Select(m => (m.Text, m.Category)));
+    }
+
+    [Fact]
+    public void An_anthem_is_no_name()
+    {
+        const string article = "A Portuguesa is the national anthem of Portugal . The title A Portuguesa means the Portuguese song .";
+        var mentions = new List<EntityMention>
+        {
+            Mention("Portuguesa", article, EntityCategories.Organization),
+            Mention("Portugal", article, EntityCategories.Location),
+            Mention("Portuguesa", article, EntityCategories.Organization, from: 40),
+        };
+
+        var result = Apply(article, mentions);
+
+        Assert.Equal([("Portugal", "Location")], result.Select(m => (m.Text, m.Category)));
     }
 
     [Fact]

@@ -32,6 +32,23 @@ public class HeadWordPhrasesTests
     }
 
     [Fact]
+    public void A_campaign_of_a_place_is_an_event_but_a_campaign_for_something_is_left_alone()
+    {
+        const string article = "It was fought during the Campaign of Alto Peru . She joined the Campaign for Nuclear Disarmament .";
+        var mentions = new List<EntityMention>
+        {
+            Mention("Alto Peru", article, EntityCategories.Location),
+            Mention("Campaign for Nuclear Disarmament", article, EntityCategories.Organization),
+        };
+
+        var result = Apply(article, mentions);
+
+        Assert.Equal(
+            [("Campaign of Alto Peru", "Event"), ("Campaign for Nuclear Disarmament", "Organization")],
+            result.Select(m => (m.Text, m.Category)));
+    }
+
+    [Fact]
     public void A_name_ending_in_a_head_word_is_an_event_with_its_numeral()
     {
         const string article = "Veterans of World War II saw the Bangladesh Liberation War begin, and Glastonbury Festival gave out the Outland Trophy.";

@@ -108,7 +108,7 @@ internal static partial class DefinedNames
         // article also mentions ("Stan" the episode and Stan the character).
         Add(NotAName,
             "language dialect people tribe minority religion index car aircraft software genre dish disease species " +
-            "genus moth beetle plant game videogame");
+            "genus moth beetle plant game videogame anthem hymn");
         return kinds;
     }
 

@@ -25,7 +25,8 @@ internal static class StreetNames
             var last = sentence.First + sentence.Count;
             for (var j = sentence.First + 1; j < last; j++)
             {
-                if (!TokenText.IsOneOf(tokens[j].In(text), StreetWords) || (j + 1 < last && IsNameWord(text, tokens[j + 1])))
+                if (!char.IsUpper(text[tokens[j].Start]) || !TokenText.IsOneOf(tokens[j].In(text), StreetWords)
+                    || (j + 1 < last && IsNameWord(text, tokens[j + 1])))
                 {
                     continue;
                 }
