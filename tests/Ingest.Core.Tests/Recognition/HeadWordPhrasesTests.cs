@@ -49,6 +49,21 @@ public class HeadWordPhrasesTests
     }
 
     [Fact]
+    public void A_cup_is_an_event_not_the_person_it_is_named_after()
+    {
+        const string article = "Montreal was the first winner of the Stanley Cup in 1893 .";
+        var mentions = new List<EntityMention>
+        {
+            Mention("Montreal", article, EntityCategories.Location),
+            Mention("Stanley Cup", article, EntityCategories.Organization),
+        };
+
+        var result = Apply(article, mentions);
+
+        Assert.Equal([("Montreal", "Location"), ("Stanley Cup", "Event")], result.Select(m => (m.Text, m.Category)));
+    }
+
+    [Fact]
     public void A_name_ending_in_a_head_word_is_an_event_with_its_numeral()
     {
         const string article = "Veterans of World War II saw the Bangladesh Liberation War begin, and Glastonbury Festival gave out the Outland Trophy.";
