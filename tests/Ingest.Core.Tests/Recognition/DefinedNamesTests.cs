@@ -292,7 +292,7 @@ public class DefinedNamesTests
         const string article =
             "He is the guitarist of the band Gigi . Since then , Gigi has released six albums. " +
             "Farms lie in the parish of Heydour near Aisby. Troops entered the town of Nablus Thursday and left Nablus . " +
-            "It is the debut album of german metal band Van Canto , released in 2006 .";
+            "It is the debut album of german metal band Van Canto , released in 2006 . It ran in the scientific journal Protein Science .";
         var mentions = new List<EntityMention>
         {
             Mention("Gigi", article, EntityCategories.Person),
@@ -303,9 +303,10 @@ public class DefinedNamesTests
 
         // "Nablus Thursday" is not taken as a name; that occurrence is not added either, because a capitalized word follows it.
         Assert.Equal(
-            [("Gigi", "Organization"), ("Gigi", "Organization"), ("Heydour", "Location"), ("Nablus", "Location"), ("Van Canto", "Organization")],
+            [("Gigi", "Organization"), ("Gigi", "Organization"), ("Heydour", "Location"), ("Nablus", "Location"), ("Van Canto", "Organization"),
+             ("Protein Science", "Organization")],
             result.Select(m => (m.Text, m.Category)));
-        Assert.Equal(article.LastIndexOf("Nablus", StringComparison.Ordinal), result[^2].Offset);
+        Assert.Equal(article.LastIndexOf("Nablus", StringComparison.Ordinal), result[^3].Offset);
     }
 
     [Fact]

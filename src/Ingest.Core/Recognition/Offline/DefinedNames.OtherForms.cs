@@ -22,7 +22,7 @@ internal static partial class DefinedNames
     /// uses before names it does not treat as organizations ("the group Reporters Without Borders" is unlabelled in GMB).
     /// </summary>
     private static readonly HashSet<ulong> OrganizationKindsBeforeName = TokenText.FoldedSet(
-        ["band", "magazine", "newspaper", "label", "broadcaster", "airline", "brewery", "orchestra"]);
+        ["band", "magazine", "newspaper", "journal", "tabloid", "label", "broadcaster", "airline", "brewery", "orchestra"]);
 
     /// <summary>
     /// "the town of Bridgton", "the band God Street Wine", "german metal band Van Canto": a kind noun right before a name,
