@@ -24,6 +24,11 @@ internal static partial class DefinedNames
     private static readonly HashSet<ulong> OrganizationKindsBeforeName = TokenText.FoldedSet(
         ["band", "magazine", "newspaper", "journal", "tabloid", "label", "broadcaster", "airline", "brewery", "orchestra"]);
 
+    /// <summary>"talk station 3AW", "sister stations 3AW": a broadcaster, unlike a railway station.</summary>
+    private static readonly HashSet<ulong> BroadcastWords = TokenText.FoldedSet(["radio", "talk", "television", "tv", "sister", "music", "news"]);
+
+    private static bool IsStationWord(ReadOnlySpan<char> word) => word.SequenceEqual("station") || word.SequenceEqual("stations");
+
     /// <summary>
     /// "the town of Bridgton", "the band God Street Wine", "german metal band Van Canto": a kind noun right before a name,
     /// after a lower-case word ("the" for a place kind with "of"), names its kind.
@@ -45,7 +50,8 @@ internal static partial class DefinedNames
         {
             (first, kind) = (i + 3, EntityCategories.Location);
         }
-        else if (IsCapitalized(text, tokens[i + 2]) && TokenText.IsIn(kindWord, OrganizationKindsBeforeName))
+        else if (IsCapitalized(text, tokens[i + 2])
+            && (TokenText.IsIn(kindWord, OrganizationKindsBeforeName) || (IsStationWord(kindWord) && TokenText.IsIn(tokens[i].In(text), BroadcastWords))))
         {
             (first, kind) = (i + 2, EntityCategories.Organization);
         }
