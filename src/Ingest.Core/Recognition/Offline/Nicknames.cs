@@ -47,7 +47,7 @@ internal static class Nicknames
                 var from = tokens[start].Start;
                 var to = tokens[end - 1].End;
                 var current = result ?? mentions;
-                var inside = current.Where(m => m.Offset < to && from < m.Offset + m.Length).ToList();
+                var inside = TokenText.Overlapping(current, from, to);
                 if (inside.Count == 0 || inside.Any(m => m.Category != EntityCategories.Person))
                 {
                     continue;

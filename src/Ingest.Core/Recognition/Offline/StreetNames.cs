@@ -50,9 +50,8 @@ internal static class StreetNames
                 var from = tokens[start].Start;
                 var to = tokens[j].End;
                 var current = result ?? mentions;
-                var overlapping = current.Where(m => m.Offset < to && from < m.Offset + m.Length).ToList();
-                if (overlapping.Any(m => m.Category != EntityCategories.Person)
-                    || overlapping.Any(m => m.Offset < from || m.Offset + m.Length > to))
+                var overlapping = TokenText.Overlapping(current, from, to);
+                if (overlapping.Any(m => m.Category != EntityCategories.Person) || TokenText.AnyReachesOutside(overlapping, from, to))
                 {
                     continue;
                 }

@@ -86,4 +86,33 @@ internal static class TokenText
             Length = to - from,
             Confidence = confidence,
         }).OrderBy(m => m.Offset).ToList();
+    /// <summary>
+    /// The mentions that overlap [<paramref name="from"/>, <paramref name="to"/>). A plain loop: the passes call this from
+    /// loops over every token, where a lambda capturing the loop's locals would cost a closure per token.
+    /// </summary>
+    public static List<EntityMention> Overlapping(List<EntityMention> mentions, int from, int to)
+    {
+        var overlapping = new List<EntityMention>();
+        foreach (var mention in mentions)
+        {
+            if (mention.Offset < to && from < mention.Offset + mention.Length)
+            {
+                overlapping.Add(mention);
+            }
+        }
+        return overlapping;
+    }
+
+    /// <summary>Whether a mention reaches outside [<paramref name="from"/>, <paramref name="to"/>).</summary>
+    public static bool AnyReachesOutside(List<EntityMention> mentions, int from, int to)
+    {
+        foreach (var mention in mentions)
+        {
+            if (mention.Offset < from || mention.Offset + mention.Length > to)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 }

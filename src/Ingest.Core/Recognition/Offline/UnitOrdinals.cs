@@ -34,7 +34,7 @@ internal static class UnitOrdinals
         {
             var token = tokens[i];
             var ordinal = token.In(text);
-            if (Count(found, tokens, text, ordinal) < 2 || mentions.Any(m => m.Offset < token.End && token.Start < m.Offset + m.Length))
+            if (Count(found, tokens, text, ordinal) < 2 || TokenText.Overlapping(mentions, token.Start, token.End).Count > 0)
             {
                 continue;
             }
