@@ -24,6 +24,21 @@ internal static partial class DefinedNames
     private static readonly HashSet<ulong> OrganizationKindsBeforeName = TokenText.FoldedSet(
         ["band", "magazine", "newspaper", "journal", "tabloid", "label", "broadcaster", "airline", "brewery", "orchestra"]);
 
+    /// <summary>
+    /// "actor Tyrone Power", "the drummer Carter Beauford": a profession right before a name. Not the ranks and offices
+    /// that start titles ("director", "captain", "chairman"), which <see cref="LeadingTitles"/> reads.
+    /// </summary>
+    private static readonly HashSet<ulong> ProfessionsBeforeName = TokenText.FoldedSet(
+    [
+        "actor", "actress", "singer", "songwriter", "singer-songwriter", "rapper", "musician", "guitarist", "drummer", "bassist",
+        "pianist", "violinist", "saxophonist", "trumpeter", "vocalist", "keyboardist", "cellist", "painter", "sculptor",
+        "novelist", "poet", "playwright", "photographer", "comedian", "dancer", "filmmaker", "screenwriter", "composer",
+        "historian", "philosopher", "economist", "mathematician", "physicist", "chemist", "biologist", "entomologist",
+        "botanist", "pitcher", "quarterback", "linebacker", "striker", "midfielder", "goalkeeper", "boxer", "wrestler",
+        "swimmer", "cyclist", "sprinter", "golfer", "skier", "surfer", "bodyboarder", "jockey", "polemicist",
+        "evangelist", "cartoonist", "illustrator", "columnist", "lyricist",
+    ]);
+
     /// <summary>"talk station 3AW", "sister stations 3AW": a broadcaster, unlike a railway station.</summary>
     private static readonly HashSet<ulong> BroadcastWords = TokenText.FoldedSet(["radio", "talk", "television", "tv", "sister", "music", "news"]);
 
@@ -54,6 +69,10 @@ internal static partial class DefinedNames
             && (TokenText.IsIn(kindWord, OrganizationKindsBeforeName) || (IsStationWord(kindWord) && TokenText.IsIn(tokens[i].In(text), BroadcastWords))))
         {
             (first, kind) = (i + 2, EntityCategories.Organization);
+        }
+        else if (IsCapitalized(text, tokens[i + 2]) && TokenText.IsIn(kindWord, ProfessionsBeforeName))
+        {
+            (first, kind) = (i + 2, EntityCategories.Person);
         }
         else
         {
