@@ -25,7 +25,8 @@ internal static partial class DefinedNames
         ["band", "magazine", "newspaper", "journal", "tabloid", "label", "broadcaster", "airline", "brewery", "orchestra"]);
 
     /// <summary>
-    /// "actor Tyrone Power", "the drummer Carter Beauford": a profession right before a name. Not the ranks and offices
+    /// "actor Tyrone Power", "the drummer Carter Beauford", "her son Philipp": a profession or a relative right before a
+    /// name. Not the ranks and offices
     /// that start titles ("director", "captain", "chairman"), which <see cref="LeadingTitles"/> reads.
     /// </summary>
     private static readonly HashSet<ulong> ProfessionsBeforeName = TokenText.FoldedSet(
@@ -37,6 +38,8 @@ internal static partial class DefinedNames
         "botanist", "pitcher", "quarterback", "linebacker", "striker", "midfielder", "goalkeeper", "boxer", "wrestler",
         "swimmer", "cyclist", "sprinter", "golfer", "skier", "surfer", "bodyboarder", "jockey", "polemicist",
         "evangelist", "cartoonist", "illustrator", "columnist", "lyricist",
+        "son", "daughter", "wife", "husband", "brother", "sister", "father", "mother", "nephew", "niece", "uncle", "aunt",
+        "cousin", "grandson", "granddaughter", "grandfather", "grandmother", "stepson", "stepdaughter",
     ]);
 
     /// <summary>"talk station 3AW", "sister stations 3AW": a broadcaster, unlike a railway station.</summary>
