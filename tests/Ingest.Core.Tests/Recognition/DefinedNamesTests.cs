@@ -293,12 +293,13 @@ public class DefinedNamesTests
             "He is the guitarist of the band Gigi . Since then , Gigi has released six albums. " +
             "Farms lie in the parish of Heydour near Aisby. Troops entered the town of Nablus Thursday and left Nablus . " +
             "It is the debut album of german metal band Van Canto , released in 2006 . It ran in the scientific journal Protein Science . " +
-            "It owned the talk station 3AW . Trains stop at the station Cosham . He played for actor Tyrone Power 's hands .";
+            "It owned the talk station 3AW . Trains stop at the station Cosham . He played for actor Tyrone Power 's hands . She lived with her son Philipp .";
         var mentions = new List<EntityMention>
         {
             Mention("Gigi", article, EntityCategories.Person),
             Mention("Gigi", article, EntityCategories.Person, from: 40),
             Mention("Tyrone Power", article, EntityCategories.Organization),
+            Mention("Philipp", article, EntityCategories.Organization),
         };
 
         var result = Apply(article, mentions);
@@ -306,9 +307,10 @@ public class DefinedNamesTests
         // "Nablus Thursday" is not taken as a name; that occurrence is not added either, because a capitalized word follows it.
         Assert.Equal(
             [("Gigi", "Organization"), ("Gigi", "Organization"), ("Heydour", "Location"), ("Nablus", "Location"), ("Van Canto", "Organization"),
-             ("Protein Science", "Organization"), ("3AW", "Organization"), ("Tyrone Power", "Person")],
+             ("Protein Science", "Organization"), ("3AW", "Organization"), ("Tyrone Power", "Person"),
+             ("Philipp", "Person")],
             result.Select(m => (m.Text, m.Category)));
-        Assert.Equal(article.LastIndexOf("Nablus", StringComparison.Ordinal), result[^5].Offset);
+        Assert.Equal(article.LastIndexOf("Nablus", StringComparison.Ordinal), result[^6].Offset);
     }
 
     [Fact]
