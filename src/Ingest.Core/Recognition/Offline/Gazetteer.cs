@@ -31,6 +31,22 @@ public sealed class Gazetteer
         return key;
     }
 
+    /// <summary>The type index of a listed phrase given as words separated by single spaces ("Sweden", "New York").</summary>
+    internal bool TryGetType(ReadOnlySpan<char> phrase, out byte type)
+    {
+        var key = PhraseSeed;
+        while (true)
+        {
+            var space = phrase.IndexOf(' ');
+            key = FeatureHash.Mix(key ^ FeatureHash.Folded(space < 0 ? phrase : phrase[..space]));
+            if (space < 0)
+            {
+                return _phrases.TryGetValue(key, out type);
+            }
+            phrase = phrase[(space + 1)..];
+        }
+    }
+
     /// <summary>
     /// Sets <see cref="TokenTraits.GazetteerMark"/> on every token: 0 outside listed phrases, otherwise
     /// 1 + 2 × type index (+1 when the token is not the phrase's first word).

@@ -114,7 +114,7 @@ public sealed class OfflineEntityRecognizer : IEntityRecognizer
         // headed by a landform or a body of water, one category per name, short names
         // as their full name, names qualified by a place ("Coleman , Florida"), names as the article defines them,
         // head-word phrases.
-        var consistent = ShortNamePropagation.Apply(DocumentConsistency.Apply(Acronyms.Apply(TeamNames.Apply(PlaceHeads.Apply(ListConsistency.Apply(mentions, text)), model.Lexicon))), text, tokens, sentences, model.Lexicon);
+        var consistent = ShortNamePropagation.Apply(DocumentConsistency.Apply(SportsTeams.Apply(Acronyms.Apply(TeamNames.Apply(PlaceHeads.Apply(ListConsistency.Apply(mentions, text)), model.Lexicon)), text, model.Gazetteer, model.Tags)), text, tokens, sentences, model.Lexicon);
         var qualified = PlaceQualifiers.Apply(consistent, text);
         var defined = DefinedNames.Apply(qualified, text, tokens, sentences, model.Lexicon);
         var phrases = HeadWordPhrases.Apply(PossessiveNames.Apply(defined, text), text, tokens, sentences, model.Lexicon);

@@ -1,0 +1,96 @@
+using Ingest.Core.Articles;
+
+namespace Ingest.Core.Recognition.Offline;
+
+/// <summary>
+/// "played with Footscray and North Melbourne in the VFL", "signed with Coburg", "coached North Melbourne", "26 games
+/// for Lausanne": after the verbs of a player's or a coach's career, a town names its club. The tagger reads the town; this
+/// pass makes such a Location, and its other mentions in the article, an Organization. Places the training data lists
+/// as places ("played for Sweden": a national side, which Azure AI Language and GMB call by the country) are left alone.
+/// </summary>
+internal static class SportsTeams
+{
+    private static readonly string[] CareerVerbs = ["played", "plays", "playing", "signed", "signs", "coached", "coaches", "games", "appearances", "season"];
+
+    public static List<EntityMention> Apply(List<EntityMention> mentions, string text, Gazetteer gazetteer, TagSet tags)
+    {
+        var place = IndexOf(tags, "LOC");
+        HashSet<string>? clubs = null;
+        for (var m = 0; m < mentions.Count; m++)
+        {
+            var mention = mentions[m];
+            if (mention.Category != EntityCategories.Location
+                || (gazetteer.TryGetType(mention.Text, out var type) && type == place))
+            {
+                continue;
+            }
+            if (AfterCareerVerb(text, mention.Offset) || (m > 0 && mentions[m - 1].Category == EntityCategories.Location
+                && clubs is not null && clubs.Contains(mentions[m - 1].Text) && JoinedByAnd(text, mentions[m - 1], mention)))
+            {
+                (clubs ??= new HashSet<string>(StringComparer.Ordinal)).Add(mention.Text);
+            }
+        }
+        if (clubs is null)
+        {
+            return mentions;
+        }
+        var result = new List<EntityMention>(mentions.Count);
+        foreach (var mention in mentions)
+        {
+            result.Add(mention.Category == EntityCategories.Location && clubs.Contains(mention.Text)
+                ? mention with { Category = EntityCategories.Organization }
+                : mention);
+        }
+        return result;
+    }
+
+    private static int IndexOf(TagSet tags, string type)
+    {
+        for (var i = 0; i < tags.Types.Count; i++)
+        {
+            if (tags.Types[i] == type)
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /// <summary>"played with X", "signed for X", "coached X", "26 games for X", "a season with the X".</summary>
+    private static bool AfterCareerVerb(string text, int start)
+    {
+        var word = WordBefore(text, start, out var wordStart);
+        if (word.SequenceEqual("the"))
+        {
+            word = WordBefore(text, wordStart, out wordStart);
+        }
+        if (word.SequenceEqual("coached") || word.SequenceEqual("coaches"))
+        {
+            return true;
+        }
+        if (!word.SequenceEqual("with") && !word.SequenceEqual("for"))
+        {
+            return false;
+        }
+        return TokenText.IsOneOf(WordBefore(text, wordStart, out _), CareerVerbs);
+    }
+
+    /// <summary>"Footscray and North Melbourne": the second of two clubs joined by "and".</summary>
+    private static bool JoinedByAnd(string text, EntityMention first, EntityMention second) =>
+        TokenText.TryGetGap(text, first, second, out var gap) && gap.SequenceEqual("and");
+
+    private static ReadOnlySpan<char> WordBefore(string text, int position, out int wordStart)
+    {
+        var end = position;
+        while (end > 0 && text[end - 1] == ' ')
+        {
+            end--;
+        }
+        wordStart = end;
+        while (wordStart > 0 && char.IsLetter(text[wordStart - 1]))
+        {
+            wordStart--;
+        }
+        return text.AsSpan(wordStart, end - wordStart);
+    }
+}
