@@ -19,13 +19,14 @@ internal static class SportsTeams
         for (var m = 0; m < mentions.Count; m++)
         {
             var mention = mentions[m];
-            if (mention.Category != EntityCategories.Location
-                || (gazetteer.TryGetType(mention.Text, out var type) && type == place))
+            if (mention.Category != EntityCategories.Location)
             {
                 continue;
             }
-            if (AfterCareerVerb(text, mention.Offset) || (m > 0 && mentions[m - 1].Category == EntityCategories.Location
-                && clubs is not null && clubs.Contains(mentions[m - 1].Text) && JoinedByAnd(text, mentions[m - 1], mention)))
+            var club = AfterCareerVerb(text, mention.Offset) || (m > 0 && mentions[m - 1].Category == EntityCategories.Location
+                && clubs is not null && clubs.Contains(mentions[m - 1].Text) && JoinedByAnd(text, mentions[m - 1], mention));
+            // The gazetteer lookup hashes the name, so it comes last.
+            if (club && !(gazetteer.TryGetType(mention.Text, out var type) && type == place))
             {
                 (clubs ??= new HashSet<string>(StringComparer.Ordinal)).Add(mention.Text);
             }
