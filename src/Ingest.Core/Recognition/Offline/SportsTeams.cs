@@ -14,7 +14,7 @@ internal static class SportsTeams
 
     public static List<EntityMention> Apply(List<EntityMention> mentions, string text, Gazetteer gazetteer, TagSet tags)
     {
-        var place = IndexOf(tags, "LOC");
+        var place = tags.TypeIndex("LOC");
         HashSet<string>? clubs = null;
         for (var m = 0; m < mentions.Count; m++)
         {
@@ -43,18 +43,6 @@ internal static class SportsTeams
                 : mention);
         }
         return result;
-    }
-
-    private static int IndexOf(TagSet tags, string type)
-    {
-        for (var i = 0; i < tags.Types.Count; i++)
-        {
-            if (tags.Types[i] == type)
-            {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /// <summary>"played with X", "signed for X", "coached X", "26 games for X", "a season with the X".</summary>

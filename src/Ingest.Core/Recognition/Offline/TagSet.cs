@@ -30,6 +30,19 @@ public sealed class TagSet
 
     public static bool IsInside(int tag) => tag > 0 && tag % 2 == 0;
 
+    /// <summary>The index of an entity type in <see cref="Types"/>, or −1 when the model has no such type.</summary>
+    public int TypeIndex(string type)
+    {
+        for (var t = 0; t < Types.Count; t++)
+        {
+            if (Types[t] == type)
+            {
+                return t;
+            }
+        }
+        return -1;
+    }
+
     /// <summary>The index into <see cref="Types"/> of a B or I tag.</summary>
     public static int TypeOf(int tag) => (tag - 1) / 2;
 

@@ -94,15 +94,6 @@ internal static class GazetteerBuilder
         }
     }
 
-    private static int IndexOf(TagSet tags, string type)
-    {
-        for (var t = 0; t < tags.Types.Count; t++)
-        {
-            if (tags.Types[t] == type)
-            {
-                return t;
-            }
-        }
-        throw new ArgumentException($"Unknown entity type '{type}'.", nameof(type));
-    }
+    private static int IndexOf(TagSet tags, string type) =>
+        tags.TypeIndex(type) is var index and >= 0 ? index : throw new ArgumentException($"Unknown entity type '{type}'.", nameof(type));
 }
