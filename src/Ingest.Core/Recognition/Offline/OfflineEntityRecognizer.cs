@@ -110,15 +110,22 @@ public sealed class OfflineEntityRecognizer : IEntityRecognizer
             ArrayPool<int>.Shared.Return(tags);
             ArrayPool<float>.Shared.Return(confidence);
         }
-        // Article-wide rules, weakest evidence first so that a stronger one can override: the odd item of a list, names
-        // headed by a landform or a body of water, one category per name, short names
-        // as their full name, names qualified by a place ("Coleman , Florida"), names as the article defines them,
-        // head-word phrases.
-        var consistent = ShortNamePropagation.Apply(DocumentConsistency.Apply(SportsTeams.Apply(Acronyms.Apply(TeamNames.Apply(PlaceHeads.Apply(ListConsistency.Apply(mentions, text)), model.Lexicon)), text, model.Gazetteer, model.Tags)), text, tokens, sentences, model.Lexicon);
+        // Article-wide rules, weakest evidence first so that a stronger one can override (each class says what it reads;
+        // the recognizer README lists them in this order).
+        // 1. Retyping single mentions by their own shape: the odd item of a list, landform heads, teams, acronyms, clubs.
+        var retyped = ListConsistency.Apply(mentions, text);
+        retyped = PlaceHeads.Apply(retyped);
+        retyped = TeamNames.Apply(retyped, model.Lexicon);
+        retyped = Acronyms.Apply(retyped);
+        retyped = SportsTeams.Apply(retyped, text, model.Gazetteer, model.Tags);
+        // 2. One category per name, short names as their full name, names qualified by a place or ending a route.
+        var consistent = ShortNamePropagation.Apply(DocumentConsistency.Apply(retyped), text, tokens, sentences, model.Lexicon);
         var qualified = PlaceQualifiers.Apply(consistent, text);
+        // 3. Names as the article defines them, then the shapes that settle a name whatever the tagger read inside it.
         var defined = DefinedNames.Apply(qualified, text, tokens, sentences, model.Lexicon);
         var phrases = HeadWordPhrases.Apply(PossessiveNames.Apply(defined, text), text, tokens, sentences, model.Lexicon);
-        return StreetNames.Apply(Nicknames.Apply(UnitOrdinals.Apply(phrases, text, tokens), text, tokens, sentences), text, tokens, sentences);
+        var units = UnitOrdinals.Apply(phrases, text, tokens);
+        return StreetNames.Apply(Nicknames.Apply(units, text, tokens, sentences), text, tokens, sentences);
     }
 
     /// <summary>

@@ -60,10 +60,7 @@ internal static class PlaceQualifiers
         return mentions.Select(m => places.Contains(m.Text) && m.Category != EntityCategories.Location ? m with { Category = EntityCategories.Location } : m).ToList();
     }
 
-    /// <summary>
-    /// "from Harrison to Bridgton Junction", "between Caernarfon and Dinas", "Bangkok - Chiang Mai": two names joined as the
-    /// ends of a route, one of them a place and the other typed Person.
-    /// </summary>
+    /// <summary>How two adjacent mentions are joined as the ends of a route, if they are.</summary>
     private enum RouteKind
     {
         None,
@@ -71,6 +68,10 @@ internal static class PlaceQualifiers
         Dash,
     }
 
+    /// <summary>
+    /// "from Harrison to Bridgton Junction", "between Caernarfon and Dinas", "Bangkok - Chiang Mai": two names joined as the
+    /// ends of a route, one of them a place and the other typed Person.
+    /// </summary>
     private static RouteKind Route(string text, EntityMention first, EntityMention second)
     {
         var personFirst = first.Category == EntityCategories.Person && second.Category == EntityCategories.Location;
@@ -84,26 +85,10 @@ internal static class PlaceQualifiers
             // Not a dash that opens an aside: "Al-Zarqawi - Iraq 's most wanted man - is believed …".
             return TokenText.IsPossessive(WordAfter(text, second.Offset + second.Length)) ? RouteKind.None : RouteKind.Dash;
         }
-        var before = WordBefore(text, first.Offset);
+        var before = TokenText.WordBefore(text, first.Offset, out _);
         return (gap.SequenceEqual("to") && before.SequenceEqual("from")) || (gap.SequenceEqual("and") && before.SequenceEqual("between"))
             ? RouteKind.FromTo
             : RouteKind.None;
-    }
-
-    /// <summary>The word right before a position, or empty.</summary>
-    private static ReadOnlySpan<char> WordBefore(string text, int start)
-    {
-        var end = start;
-        while (end > 0 && text[end - 1] == ' ')
-        {
-            end--;
-        }
-        var begin = end;
-        while (begin > 0 && char.IsLetter(text[begin - 1]))
-        {
-            begin--;
-        }
-        return text.AsSpan(begin, end - begin);
     }
 
     /// <summary>The word or possessive right after a position, or empty.</summary>

@@ -48,10 +48,10 @@ internal static class SportsTeams
     /// <summary>"played with X", "signed for X", "coached X", "26 games for X", "a season with the X".</summary>
     private static bool AfterCareerVerb(string text, int start)
     {
-        var word = WordBefore(text, start, out var wordStart);
+        var word = TokenText.WordBefore(text, start, out var wordStart);
         if (word.SequenceEqual("the"))
         {
-            word = WordBefore(text, wordStart, out wordStart);
+            word = TokenText.WordBefore(text, wordStart, out wordStart);
         }
         if (word.SequenceEqual("coached") || word.SequenceEqual("coaches"))
         {
@@ -61,25 +61,10 @@ internal static class SportsTeams
         {
             return false;
         }
-        return TokenText.IsOneOf(WordBefore(text, wordStart, out _), CareerVerbs);
+        return TokenText.IsOneOf(TokenText.WordBefore(text, wordStart, out _), CareerVerbs);
     }
 
     /// <summary>"Footscray and North Melbourne": the second of two clubs joined by "and".</summary>
     private static bool JoinedByAnd(string text, EntityMention first, EntityMention second) =>
         TokenText.TryGetGap(text, first, second, out var gap) && gap.SequenceEqual("and");
-
-    private static ReadOnlySpan<char> WordBefore(string text, int position, out int wordStart)
-    {
-        var end = position;
-        while (end > 0 && text[end - 1] == ' ')
-        {
-            end--;
-        }
-        wordStart = end;
-        while (wordStart > 0 && char.IsLetter(text[wordStart - 1]))
-        {
-            wordStart--;
-        }
-        return text.AsSpan(wordStart, end - wordStart);
-    }
 }

@@ -115,4 +115,19 @@ internal static class TokenText
         }
         return false;
     }
+    /// <summary>The word of letters right before <paramref name="position"/> (spaces skipped), or empty; where it starts.</summary>
+    public static ReadOnlySpan<char> WordBefore(string text, int position, out int wordStart)
+    {
+        var end = position;
+        while (end > 0 && text[end - 1] == ' ')
+        {
+            end--;
+        }
+        wordStart = end;
+        while (wordStart > 0 && char.IsLetter(text[wordStart - 1]))
+        {
+            wordStart--;
+        }
+        return text.AsSpan(wordStart, end - wordStart);
+    }
 }
