@@ -49,6 +49,66 @@ public class HeadWordPhrasesTests
     }
 
     [Fact]
+    public void An_institution_is_an_organization_not_the_town_or_person_it_is_named_after()
+    {
+        const string article = "Gaudin attended Crescent City High School in Metairie . The wounded were carried to the Atlantic City Hospital . "
+            + "It is one of the games offered by the Connecticut Lottery . He took a PhD at the University of London in 1972 .";
+        var mentions = new List<EntityMention>
+        {
+            Mention("Gaudin", article, EntityCategories.Person),
+            Mention("Crescent City High School", article, EntityCategories.Location),
+            Mention("Metairie", article, EntityCategories.Location),
+            Mention("Atlantic City", article, EntityCategories.Location),
+            Mention("Connecticut Lottery", article, EntityCategories.Person),
+            Mention("London", article, EntityCategories.Location),
+        };
+
+        var result = Apply(article, mentions);
+
+        Assert.Equal(
+            [("Gaudin", "Person"), ("Crescent City High School", "Organization"), ("Metairie", "Location"),
+             ("Atlantic City Hospital", "Organization"), ("Connecticut Lottery", "Organization"), ("University of London", "Organization")],
+            result.Select(m => (m.Text, m.Category)));
+    }
+
+    [Fact]
+    public void An_institution_keeps_the_start_the_tagger_found_and_takes_in_its_of_phrase()
+    {
+        const string article = "It became the Fairmont State Community and Technical College in 2003 , with the Watson School of Biological Sciences beside it .";
+        var mentions = new List<EntityMention>
+        {
+            Mention("Fairmont State Community and Technical College", article, EntityCategories.Location),
+            Mention("Watson School", article, EntityCategories.Person),
+        };
+
+        var result = Apply(article, mentions);
+
+        Assert.Equal(
+            [("Fairmont State Community and Technical College", "Organization"), ("Watson School of Biological Sciences", "Organization")],
+            result.Select(m => (m.Text, m.Category)));
+    }
+
+    [Fact]
+    public void An_institution_head_inside_a_longer_name_or_already_an_organization_is_left_alone()
+    {
+        const string article = "Integra-A Hotel & Restaurant Co. said so . A tank was fitted for the Standard Oil Company of New York . "
+            + "Hotel owners and the School Board met at the Hospital .";
+        var mentions = new List<EntityMention>
+        {
+            Mention("Restaurant Co.", article, EntityCategories.Organization),
+            Mention("Standard Oil Company", article, EntityCategories.Organization),
+            Mention("New York", article, EntityCategories.Location),
+            Mention("School Board", article, EntityCategories.Organization),
+        };
+
+        var result = Apply(article, mentions);
+
+        Assert.Equal(
+            [("Restaurant Co.", "Organization"), ("Standard Oil Company", "Organization"), ("New York", "Location"), ("School Board", "Organization")],
+            result.Select(m => (m.Text, m.Category)));
+    }
+
+    [Fact]
     public void A_cup_is_an_event_not_the_person_it_is_named_after()
     {
         const string article = "Montreal was the first winner of the Stanley Cup in 1893 .";

@@ -17,11 +17,20 @@ namespace Ingest.Core.Recognition.Offline;
 /// "Campaign" counts only before "of" ("the Campaign of Alto Peru"): "Campaign for Nuclear Disarmament" is an
 /// organization.
 /// </para>
+/// <para>
+/// Institutions are named the same way ("Crescent City High School", "Atlantic City Hospital", "University of London"),
+/// and both GMB and wikigold label them organizations, while the tagger often reports the town or the person inside.
+/// Heads that GMB labels otherwise as often ("Club" is a place in "Paris Club", "Airport" mostly a place) are left out.
+/// </para>
 /// </summary>
 internal static class HeadWordPhrases
 {
     /// <summary>Head words that end an event's name.</summary>
     private static readonly string[] FinalHeads = ["War", "Festival", "Trophy", "Prix", "Massacre", "Uprising", "Rebellion", "Cup"];
+
+    /// <summary>Head words that end an institution's name: the body that runs it, as GMB and wikigold label them.</summary>
+    private static readonly string[] InstitutionHeads = ["Hotel", "Hospital", "School", "College", "University", "Lottery", "Orchestra",
+        "Institute", "Academy", "Association", "Society", "Company", "Records"];
 
     /// <summary>Head words that start one, followed by "of".</summary>
     private static readonly string[] InitialHeads = ["Battle", "Battles", "Siege", "Campaign"];
@@ -60,7 +69,7 @@ internal static class HeadWordPhrases
                 {
                     continue;
                 }
-                if (Find(text, tokens, i, sentence.First, last, lexicon) is not { } phrase)
+                if (Find(mentions, text, tokens, i, sentence.First, last, lexicon) is not { } phrase)
                 {
                     continue;
                 }
@@ -86,12 +95,17 @@ internal static class HeadWordPhrases
     }
 
     /// <summary>The phrase whose head word is token <paramref name="head"/>, if there is one.</summary>
-    private static Phrase? Find(string text, List<TextToken> tokens, int head, int sentenceFirst, int last, WordLexicon lexicon)
+    private static Phrase? Find(
+        List<EntityMention> mentions, string text, List<TextToken> tokens, int head, int sentenceFirst, int last, WordLexicon lexicon)
     {
         var word = tokens[head].In(text);
         if (TokenText.IsOneOf(word, InitialHeads))
         {
             return AfterInitialHead(text, tokens, head, sentenceFirst, last);
+        }
+        if (TokenText.IsOneOf(word, InstitutionHeads))
+        {
+            return Institution(mentions, text, tokens, head, sentenceFirst, last, lexicon);
         }
         var hallOf = word.SequenceEqual("Hall") && head + 2 < last && TokenText.Is(text, tokens[head + 1], "of");
         if (hallOf && TokenText.IsOneOf(tokens[head + 2].In(text), Famers))
@@ -135,6 +149,67 @@ internal static class HeadWordPhrases
             return null;
         }
         return new Phrase(first, end, hallOfFame ? EntityCategories.Organization : EntityCategories.Event);
+    }
+
+    /// <summary>
+    /// "Crescent City High School", "the Connecticut Lottery", "Watson School of Biological Sciences": the name of an
+    /// institution is an Organization, however the tagger read the town or the person it is named after. Where the tagger
+    /// has a mention that ends at the head its start is kept ("Fairmont State Community and Technical College"); one that
+    /// runs past the head is a longer name and is left alone ("Integra-A Hotel &amp; Restaurant Co.").
+    /// </summary>
+    private static Phrase? Institution(
+        List<EntityMention> mentions, string text, List<TextToken> tokens, int head, int sentenceFirst, int last, WordLexicon lexicon)
+    {
+        var end = head + 1;
+        if (end + 1 < last && TokenText.Is(text, tokens[end], "of"))
+        {
+            var name = TokenText.Is(text, tokens[end + 1], "the") ? end + 2 : end + 1;
+            var nameEnd = name;
+            while (nameEnd < last && nameEnd - name < MaxNameWords && IsNameWord(text, tokens[nameEnd]))
+            {
+                nameEnd++;
+            }
+            if (nameEnd > name)
+            {
+                end = nameEnd; // "School of Biological Sciences"
+            }
+        }
+        // "Integra-A Hotel & Restaurant Co.": the head is inside a longer name.
+        if (end < last && (IsNameWord(text, tokens[end]) || (TokenText.Is(text, tokens[end], "&") && end + 1 < last && IsNameWord(text, tokens[end + 1]))))
+        {
+            return null;
+        }
+        var stop = tokens[end - 1].End;
+        foreach (var mention in mentions)
+        {
+            if (mention.Offset <= tokens[head].Start && tokens[head].Start < mention.Offset + mention.Length)
+            {
+                // Past the head it is a longer name; an organization that ends at the head is already right ("Standard Oil
+                // Company of New York", which wikigold splits as GMB would).
+                if (mention.Offset + mention.Length > stop
+                    || (mention.Category == EntityCategories.Organization && mention.Offset + mention.Length == tokens[head].End))
+                {
+                    return null;
+                }
+                var first = head;
+                while (first > sentenceFirst && tokens[first - 1].Start >= mention.Offset)
+                {
+                    first--;
+                }
+                return first == head && end == head + 1 ? null : new Phrase(first, end, EntityCategories.Organization);
+            }
+        }
+        var start = head;
+        while (start > sentenceFirst && head - start < MaxNameWords && IsNameWord(text, tokens[start - 1]))
+        {
+            start--;
+        }
+        if (start == sentenceFirst && start < head && !lexicon.IsUsuallyCapitalized(tokens[start].In(text)))
+        {
+            start++;
+        }
+        // "the School" alone names nothing in particular; "University of Texas" does.
+        return start == head && end == head + 1 ? null : new Phrase(start, end, EntityCategories.Organization);
     }
 
     /// <summary>"Battle of [the] Name", with an ordinal before it kept ("Second Battle of Bull Run").</summary>
