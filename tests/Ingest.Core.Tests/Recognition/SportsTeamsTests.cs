@@ -44,6 +44,21 @@ public class SportsTeamsTests
     }
 
     [Theory]
+    [InlineData("The albums are owned by Toshiba-EMI in Japan .", "Toshiba-EMI")]
+    [InlineData("The game was licensed by Konami for Europe .", "Konami")]
+    [InlineData("Candie Payne signed to Deltasonic in 2006 .", "Deltasonic")]
+    public void A_place_that_owns_licenses_or_signs_is_a_company(string article, string name)
+    {
+        var mentions = new List<EntityMention> { Mention(name, article, EntityCategories.Location) };
+
+        var result = SportsTeams.Apply(mentions, article, KnowsSweden, Tags);
+
+        Assert.Equal(EntityCategories.Organization, Assert.Single(result).Category);
+    }
+
+    [Theory]
+    [InlineData("The island was owned by Sweden until 1809 .", "Sweden")]
+    [InlineData("The song was written by Footscray locals .", "Footscray")]
     [InlineData("He played for Sweden in two World Cups .", "Sweden")]
     [InlineData("He played in Footscray as a boy .", "Footscray")]
     [InlineData("She worked with Footscray officials .", "Footscray")]

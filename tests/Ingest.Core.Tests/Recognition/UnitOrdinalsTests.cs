@@ -34,4 +34,37 @@ public class UnitOrdinalsTests
 
         Assert.Empty(result);
     }
+
+    [Fact]
+    public void A_number_right_before_a_units_name_is_part_of_it()
+    {
+        const string article = "Redesignated 65 Air Division on 17 April 1952 , it joined the 111th Fighter Wing and the Blue Division .";
+        var mentions = new List<EntityMention>
+        {
+            Mention("Air Division", article, EntityCategories.Organization),
+            Mention("Fighter Wing", article, EntityCategories.Organization),
+            Mention("Blue Division", article, EntityCategories.Organization),
+        };
+
+        var result = UnitOrdinals.Apply(mentions, article, TextTokenizer.Tokenize(article));
+
+        Assert.Equal(
+            [("65 Air Division", article.IndexOf("65 Air", StringComparison.Ordinal)), ("111th Fighter Wing", article.IndexOf("111th", StringComparison.Ordinal)),
+                ("Blue Division", article.IndexOf("Blue", StringComparison.Ordinal))],
+            result.Select(m => (m.Text, m.Offset)));
+    }
+
+    [Theory]
+    [InlineData("In 1952 Air Division staff moved .", "Air Division", "Organization")]
+    [InlineData("About 12,000 Army Group soldiers left .", "Army Group", "Organization")]
+    [InlineData("He flew 3 Air Division sorties .", "Air Division", "Location")]
+    [InlineData("The 3 Fighter Squadrons arrived .", "Fighter Squadrons", "Organization")]
+    public void A_year_a_larger_number_another_category_or_another_head_is_left_alone(string article, string name, string category)
+    {
+        var mentions = new List<EntityMention> { Mention(name, article, category) };
+
+        var result = UnitOrdinals.Apply(mentions, article, TextTokenizer.Tokenize(article));
+
+        Assert.Equal(mentions, result);
+    }
 }

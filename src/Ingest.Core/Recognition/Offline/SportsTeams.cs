@@ -7,10 +7,15 @@ namespace Ingest.Core.Recognition.Offline;
 /// for Lausanne": after the verbs of a player's or a coach's career, a town names its club. The tagger reads the town; this
 /// pass makes such a Location, and its other mentions in the article, an Organization. Places the training data lists
 /// as places ("played for Sweden": a national side, which Azure AI Language and GMB call by the country) are left alone.
+/// A company's verbs say the same of an unfamiliar name: "owned by Toshiba-EMI", "licensed by Konami", "signed to
+/// Deltasonic" (a record label).
 /// </summary>
 internal static class SportsTeams
 {
     private static readonly string[] CareerVerbs = ["played", "plays", "playing", "signed", "signs", "coached", "coaches", "games", "appearances", "season"];
+
+    /// <summary>Before "by": what a company does to a product, a station or another company.</summary>
+    private static readonly string[] BusinessParticiples = ["owned", "licensed", "published", "developed", "manufactured", "distributed", "acquired", "bought", "purchased", "marketed"];
 
     public static List<EntityMention> Apply(List<EntityMention> mentions, string text, Gazetteer gazetteer, TagSet tags)
     {
@@ -45,7 +50,7 @@ internal static class SportsTeams
         return result;
     }
 
-    /// <summary>"played with X", "signed for X", "coached X", "26 games for X", "a season with the X".</summary>
+    /// <summary>"played with X", "signed for X", "coached X", "26 games for X", "a season with the X", "owned by X", "signed to X".</summary>
     private static bool AfterCareerVerb(string text, int start)
     {
         var word = TokenText.WordBefore(text, start, out var wordStart);
@@ -56,6 +61,14 @@ internal static class SportsTeams
         if (word.SequenceEqual("coached") || word.SequenceEqual("coaches"))
         {
             return true;
+        }
+        if (word.SequenceEqual("by"))
+        {
+            return TokenText.IsOneOf(TokenText.WordBefore(text, wordStart, out _), BusinessParticiples);
+        }
+        if (word.SequenceEqual("to"))
+        {
+            return TokenText.WordBefore(text, wordStart, out _).SequenceEqual("signed");
         }
         if (!word.SequenceEqual("with") && !word.SequenceEqual("for"))
         {

@@ -7,7 +7,7 @@ namespace Ingest.Core.Recognition.Offline;
 /// a wing or a squadron calls it by its ordinal alone, as the subject of what it did. Where "the" and an ordinal are
 /// followed by a verb at least twice in an article, those occurrences name the unit, an Organization. One occurrence is
 /// not enough ("the 44th confirmed case"), and an ordinal followed by a noun or a name ("the 20th century", "the 82nd
-/// Airborne Division") is left to the tagger.
+/// Airborne Division") is left to the tagger, except that a number right before a unit's name joins it ("65 Air Division").
 /// </summary>
 internal static class UnitOrdinals
 {
@@ -15,7 +15,59 @@ internal static class UnitOrdinals
     private static readonly string[] SubjectWords =
         ["was", "is", "had", "has", "were", "also", "along", "then", "later", "became", "fought", "took", "saw", "won", "lost", "flew", "began", "went"];
 
-    public static List<EntityMention> Apply(List<EntityMention> mentions, string text, List<TextToken> tokens)
+    /// <summary>Head words of a military unit's name, which takes its number in: "65 Air Division", "1st Armored Division".</summary>
+    private static readonly string[] UnitHeads =
+        ["Division", "Wing", "Squadron", "Regiment", "Brigade", "Corps", "Battalion", "Fleet", "Command", "Infantry", "Cavalry", "Artillery", "Group"];
+
+    public static List<EntityMention> Apply(List<EntityMention> mentions, string text, List<TextToken> tokens) =>
+        WithUnitNumbers(SubjectOrdinals(mentions, text, tokens), text);
+
+    /// <summary>
+    /// "65 Air Division", "111th Fighter Wing": the number before a unit's name is part of it (GMB includes it every time),
+    /// but the tagger often starts the name after it.
+    /// </summary>
+    private static List<EntityMention> WithUnitNumbers(List<EntityMention> mentions, string text)
+    {
+        List<EntityMention>? result = null;
+        for (var m = 0; m < mentions.Count; m++)
+        {
+            var mention = mentions[m];
+            if (mention.Category != EntityCategories.Organization || !EndsWithUnitHead(mention.Text))
+            {
+                continue;
+            }
+            var before = mention.Offset;
+            while (before > 0 && text[before - 1] == ' ')
+            {
+                before--;
+            }
+            var numberStart = before;
+            while (numberStart > 0 && char.IsAsciiLetterOrDigit(text[numberStart - 1]))
+            {
+                numberStart--;
+            }
+            var number = text.AsSpan(numberStart, before - numberStart);
+            if (before == mention.Offset || !(IsOrdinal(number) || IsNumber(number))
+                || (numberStart > 0 && !char.IsWhiteSpace(text[numberStart - 1]) && text[numberStart - 1] != '('))
+            {
+                continue;
+            }
+            var length = mention.Offset + mention.Length - numberStart;
+            (result ??= [.. mentions])[m] = mention with { Text = text.Substring(numberStart, length), Offset = numberStart, Length = length };
+        }
+        return result ?? mentions;
+    }
+
+    private static bool EndsWithUnitHead(string name)
+    {
+        var space = name.LastIndexOf(' ');
+        return space > 0 && TokenText.IsOneOf(name.AsSpan(space + 1), UnitHeads);
+    }
+
+    /// <summary>"65", not a year: "in 1952 Air Division staff".</summary>
+    private static bool IsNumber(ReadOnlySpan<char> word) => word.Length is > 0 and <= 3 && !word.ContainsAnyExceptInRange('0', '9');
+
+    private static List<EntityMention> SubjectOrdinals(List<EntityMention> mentions, string text, List<TextToken> tokens)
     {
         List<int>? found = null;
         for (var i = 1; i + 1 < tokens.Count; i++)
