@@ -314,6 +314,29 @@ public class DefinedNamesTests
     }
 
     [Fact]
+    public void A_park_before_a_name_is_a_place_and_a_defined_mall_is_an_organization()
+    {
+        const string article = "Bilje lies on the outskirts of nature park Kopački Rit . Kopački Rit offers good hunting . "
+            + "Cary Towne Center is a shopping mall in Cary . In 1991 the mall was renamed Cary Towne Center .";
+        var mentions = new List<EntityMention>
+        {
+            Mention("Bilje", article, EntityCategories.Location),
+            Mention("Kopački Rit", article, EntityCategories.Person),
+            Mention("Kopački Rit", article, EntityCategories.Person, from: 50),
+            Mention("Cary Towne Center", article, EntityCategories.Person),
+            Mention("Cary", article, EntityCategories.Location, from: 120),
+            Mention("Cary Towne Center", article, EntityCategories.Person, from: 130),
+        };
+
+        var result = Apply(article, mentions);
+
+        Assert.Equal(
+            [("Bilje", "Location"), ("Kopački Rit", "Location"), ("Kopački Rit", "Location"), ("Cary Towne Center", "Organization"),
+             ("Cary", "Location"), ("Cary Towne Center", "Organization")],
+            result.Select(m => (m.Text, m.Category)));
+    }
+
+    [Fact]
     public void Names_given_as_examples_of_a_plural_kind_are_of_that_kind()
     {
         const string article =

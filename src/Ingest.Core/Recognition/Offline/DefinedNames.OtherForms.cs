@@ -17,6 +17,9 @@ internal static partial class DefinedNames
         "state", "district",
     ]);
 
+    /// <summary>Location kinds that name what follows them: "nature park Kopački Rit", "the reserve Tsingy".</summary>
+    private static readonly HashSet<ulong> PlaceKindsBeforeName = TokenText.FoldedSet(["park", "reserve"]);
+
     /// <summary>
     /// Organization kinds that name what follows them: "the band Gigi", "the magazine Forbes". Not "group", which news
     /// uses before names it does not treat as organizations ("the group Reporters Without Borders" is unlabelled in GMB).
@@ -72,6 +75,10 @@ internal static partial class DefinedNames
             && (TokenText.IsIn(kindWord, OrganizationKindsBeforeName) || (IsStationWord(kindWord) && TokenText.IsIn(tokens[i].In(text), BroadcastWords))))
         {
             (first, kind) = (i + 2, EntityCategories.Organization);
+        }
+        else if (IsCapitalized(text, tokens[i + 2]) && TokenText.IsIn(kindWord, PlaceKindsBeforeName))
+        {
+            (first, kind) = (i + 2, EntityCategories.Location);
         }
         else if (IsCapitalized(text, tokens[i + 2]) && TokenText.IsIn(kindWord, ProfessionsBeforeName))
         {

@@ -82,13 +82,15 @@ internal static partial class DefinedNames
             "dock park port harbour harbor bay desert forest canal street road square airport halt station settlement " +
             "township locality archipelago reservoir creek brook stream hill ridge peak glacier beach coast cape wetland " +
             "marsh swamp plateau basin stadium arena racetrack cemetery facility venue building prison penitentiary gym gymnasium");
+        // A shopping mall is a business, as wikigold labels it (GMB has no definition of one); Azure AI Language may
+        // call it a structural Location, which is still closer than the Person the tagger often reads in its name.
         Add(EntityCategories.Organization,
             "company corporation firm manufacturer retailer chain consultancy network broadcaster newspaper magazine " +
             "publisher label band team club party alliance organization organisation association society union league " +
             "agency council committee school university college academy institute charity foundation bank airline " +
             "regiment partnership ministry department brewery studio conglomerate cooperative co-operative " +
             "subsidiary franchise orchestra choir duo trio quartet quintet brand automaker carmaker insurer distributor " +
-            "journal tabloid");
+            "journal tabloid mall");
         Add(EntityCategories.Person,
             "politician composer actor actress player footballer cricketer singer songwriter singer-songwriter rapper " +
             "musician guitarist drummer bassist pianist violinist artist painter sculptor writer novelist author poet " +
