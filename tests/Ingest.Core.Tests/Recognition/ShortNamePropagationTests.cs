@@ -73,6 +73,23 @@ public class ShortNamePropagationTests
     }
 
     [Fact]
+    public void At_a_sentence_start_a_surname_usually_lower_case_is_taken_before_a_verb()
+    {
+        const string article = "Ben Player is the champion. Player won the title. Player 's been busy. Player ratings rose. Player pinpoints it.";
+        var mentions = new List<EntityMention> { Mention("Ben Player", article, EntityCategories.Person) };
+        var playerIsUsuallyLowerCase = new WordLexicon(new Dictionary<ulong, WordLexicon.Entry>
+        {
+            [FeatureHash.Folded("Player")] = new(Cluster: 1, CoarseCluster: 1, CapitalizationHabit: 1),
+        });
+
+        var result = Apply(article, mentions, playerIsUsuallyLowerCase);
+
+        Assert.Equal(
+            [article.IndexOf("Player won", StringComparison.Ordinal), article.IndexOf("Player 's", StringComparison.Ordinal)],
+            result.Where(m => m.Text == "Player").Select(m => m.Offset));
+    }
+
+    [Fact]
     public void An_abbreviation_defined_in_parentheses_is_the_entity_it_follows()
     {
         const string article = "The Model Aeronautics Association of Australia (MAAA) met. Members of the MAAA voted. The MAAA and the ABC (radio) agreed.";

@@ -17,7 +17,7 @@ namespace Ingest.Core.Recognition.Offline;
 /// since the tagger has no article-wide view.
 /// Guards, because a surname can also be an ordinary word: calendar words ("May", "June") are never surnames, and at
 /// the start of a sentence only a word that the lexicon knows as usually capitalized is tagged ("Young" starting a
-/// sentence is more often the adjective).
+/// sentence is more often the adjective), or a person's surname followed by a verb ("Player won").
 /// </summary>
 internal static class ShortNamePropagation
 {
@@ -65,7 +65,8 @@ internal static class ShortNamePropagation
                 }
                 var word = text.Substring(token.Start, token.Length);
                 if (!fullNameOf.TryGetValue(word, out var fullName)
-                    || (i == sentence.First && !lexicon.IsUsuallyCapitalized(word)))
+                    || (i == sentence.First && !lexicon.IsUsuallyCapitalized(word)
+                        && !(fullName.Category == EntityCategories.Person && i + 1 < sentence.First + sentence.Count && IsVerbAfterSubject(tokens[i + 1].In(text)))))
                 {
                     continue;
                 }
@@ -82,6 +83,18 @@ internal static class ShortNamePropagation
         }
         return result;
     }
+
+    private static readonly string[] SubjectVerbs = ["said", "says", "won", "was", "is", "had", "has", "will", "would", "could", "can", "did", "made", "went", "took", "became", "told"];
+
+    /// <summary>
+    /// "Player won", "Player 's been", "Player finished": a past-tense or common verb right after the word shows it is the
+    /// subject, which a common noun starting a sentence seldom is without its article. A word ending in "-s" is not
+    /// taken: "Rice prices rose" is a noun phrase.
+    /// </summary>
+    private static bool IsVerbAfterSubject(ReadOnlySpan<char> next) =>
+        TokenText.IsPossessive(next)
+        || (next.Length >= 4 && char.IsLower(next[0]) && next.EndsWith("ed", StringComparison.Ordinal))
+        || TokenText.IsOneOf(next, SubjectVerbs);
 
     /// <summary>Short form → the category and confidence of the most confident full name it stands for.</summary>
     private static Dictionary<string, FullName> ShortForms(List<EntityMention> mentions, string text, List<TextToken> tokens)
