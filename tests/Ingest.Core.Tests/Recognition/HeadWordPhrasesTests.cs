@@ -109,6 +109,22 @@ public class HeadWordPhrasesTests
     }
 
     [Fact]
+    public void A_bowl_game_is_an_event_and_a_record_chart_is_no_entity()
+    {
+        const string article = "They played in the GMAC Bowl , and both singles charted in the French Singles Chart and the UK Indie Chart .";
+        var mentions = new List<EntityMention>
+        {
+            Mention("GMAC Bowl", article, EntityCategories.Location),
+            Mention("French Singles Chart", article, EntityCategories.Organization),
+            Mention("UK", article, EntityCategories.Location),
+        };
+
+        var result = Apply(article, mentions);
+
+        Assert.Equal([("GMAC Bowl", "Event")], result.Select(m => (m.Text, m.Category)));
+    }
+
+    [Fact]
     public void A_cup_is_an_event_not_the_person_it_is_named_after()
     {
         const string article = "Montreal was the first winner of the Stanley Cup in 1893 .";

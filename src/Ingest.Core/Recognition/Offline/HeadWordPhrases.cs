@@ -14,6 +14,8 @@ namespace Ingest.Core.Recognition.Offline;
 /// "Championships") are left to the tagger: with them GMB test lost 0.06 F1 points for 0.15 gained on wikigold. "Cup"
 /// alone costs GMB two of its own slips ("Davis Cup" a person, "World Cup" an organization) and is kept: a cup is a
 /// trophy or its tournament, which Azure AI Language reports as an Event.
+/// A bowl is a game ("the GMAC Bowl"), an Event; a record chart ("the French Singles Chart") is a list, none of the
+/// categories, and the mentions inside it are dropped.
 /// "Campaign" counts only before "of" ("the Campaign of Alto Peru"): "Campaign for Nuclear Disarmament" is an
 /// organization.
 /// </para>
@@ -26,7 +28,10 @@ namespace Ingest.Core.Recognition.Offline;
 internal static class HeadWordPhrases
 {
     /// <summary>Head words that end an event's name.</summary>
-    private static readonly string[] FinalHeads = ["War", "Festival", "Trophy", "Prix", "Massacre", "Uprising", "Rebellion", "Cup"];
+    private static readonly string[] FinalHeads = ["War", "Festival", "Trophy", "Prix", "Massacre", "Uprising", "Rebellion", "Cup", "Bowl"];
+
+    /// <summary>Head words that end a name that is no entity of ours: a record chart is a list, not its publisher.</summary>
+    private static readonly string[] NoEntityHeads = ["Chart", "Charts"];
 
     /// <summary>Head words that end an institution's name: the body that runs it, as GMB and wikigold label them.</summary>
     private static readonly string[] InstitutionHeads = ["Hotel", "Hospital", "School", "College", "University", "Lottery", "Orchestra",
@@ -113,7 +118,8 @@ internal static class HeadWordPhrases
             return new Phrase(head, head + 3, NoEntity); // "future Hall of Famer Bill McKechnie": the Hall is no person
         }
         var hallOfFame = hallOf && TokenText.Is(text, tokens[head + 2], "Fame");
-        if (!hallOfFame && !TokenText.IsOneOf(word, FinalHeads))
+        var noEntity = !hallOfFame && TokenText.IsOneOf(word, NoEntityHeads);
+        if (!hallOfFame && !noEntity && !TokenText.IsOneOf(word, FinalHeads))
         {
             return null;
         }
@@ -148,7 +154,7 @@ internal static class HeadWordPhrases
         {
             return null;
         }
-        return new Phrase(first, end, hallOfFame ? EntityCategories.Organization : EntityCategories.Event);
+        return new Phrase(first, end, hallOfFame ? EntityCategories.Organization : noEntity ? NoEntity : EntityCategories.Event);
     }
 
     /// <summary>
