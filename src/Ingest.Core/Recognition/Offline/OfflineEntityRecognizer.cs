@@ -113,25 +113,16 @@ public sealed class OfflineEntityRecognizer : IEntityRecognizer
         // Article-wide rules, weakest evidence first so that a stronger one can override (each class says what it reads;
         // the recognizer README lists them in this order).
         // 1. Retyping single mentions by their own shape: the odd item of a list, landform heads, teams, acronyms, clubs.
-        void Dump(string stage, List<EntityMention> ms) { if (Environment.GetEnvironmentVariable("NERDBG") is { } f && text.Contains(f)) Console.Error.WriteLine(stage + ": " + string.Join(" | ", ms.Select(m => m.Text + "/" + m.Category[0] + m.Confidence))); }
-        Dump("tagger", mentions);
         var retyped = ListConsistency.Apply(mentions, text);
-        Dump("list", retyped);
         retyped = PlaceHeads.Apply(retyped);
         retyped = TeamNames.Apply(retyped, model.Lexicon);
         retyped = Acronyms.Apply(retyped);
         retyped = SportsTeams.Apply(retyped, text, model.Gazetteer, model.Tags);
         // 2. One category per name, short names as their full name, names qualified by a place or ending a route.
-        Dump("retyped", retyped);
-        var dc = DocumentConsistency.Apply(retyped);
-        Dump("docconsistency", dc);
-        var consistent = ShortNamePropagation.Apply(dc, text, tokens, sentences, model.Lexicon);
-        Dump("short", consistent);
+        var consistent = ShortNamePropagation.Apply(DocumentConsistency.Apply(retyped), text, tokens, sentences, model.Lexicon);
         var qualified = PlaceQualifiers.Apply(consistent, text);
         // 3. Names as the article defines them, then the shapes that settle a name whatever the tagger read inside it.
-        Dump("qualified", qualified);
         var defined = DefinedNames.Apply(qualified, text, tokens, sentences, model.Lexicon);
-        Dump("defined", defined);
         var phrases = HeadWordPhrases.Apply(PossessiveNames.Apply(defined, text), text, tokens, sentences, model.Lexicon);
         var units = UnitOrdinals.Apply(phrases, text, tokens);
         return StreetNames.Apply(Nicknames.Apply(units, text, tokens, sentences), text, tokens, sentences);
