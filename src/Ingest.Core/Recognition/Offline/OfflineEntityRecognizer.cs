@@ -116,7 +116,7 @@ public sealed class OfflineEntityRecognizer : IEntityRecognizer
         var retyped = ListConsistency.Apply(mentions, text);
         retyped = PlaceHeads.Apply(retyped);
         retyped = TeamNames.Apply(retyped, model.Lexicon);
-        retyped = Acronyms.Apply(retyped);
+        retyped = Acronyms.Apply(retyped, text, tokens);
         retyped = SportsTeams.Apply(retyped, text, model.Gazetteer, model.Tags);
         // 2. One category per name, short names as their full name, names qualified by a place or ending a route.
         var consistent = ShortNamePropagation.Apply(DocumentConsistency.Apply(retyped), text, tokens, sentences, model.Lexicon);
