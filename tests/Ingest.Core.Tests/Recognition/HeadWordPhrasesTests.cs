@@ -109,19 +109,21 @@ public class HeadWordPhrasesTests
     }
 
     [Fact]
-    public void A_bowl_game_is_an_event_and_a_record_chart_is_no_entity()
+    public void A_bowl_game_and_an_awards_ceremony_are_events_and_a_record_chart_is_no_entity()
     {
-        const string article = "They played in the GMAC Bowl , and both singles charted in the French Singles Chart and the UK Indie Chart .";
+        const string article = "They played in the GMAC Bowl , and both singles charted in the French Singles Chart and the UK Indie Chart . "
+            + "The band won at the MTV Video Music Awards .";
         var mentions = new List<EntityMention>
         {
             Mention("GMAC Bowl", article, EntityCategories.Location),
             Mention("French Singles Chart", article, EntityCategories.Organization),
             Mention("UK", article, EntityCategories.Location),
+            Mention("MTV Video Music Awards", article, EntityCategories.Organization),
         };
 
         var result = Apply(article, mentions);
 
-        Assert.Equal([("GMAC Bowl", "Event")], result.Select(m => (m.Text, m.Category)));
+        Assert.Equal([("GMAC Bowl", "Event"), ("MTV Video Music Awards", "Event")], result.Select(m => (m.Text, m.Category)));
     }
 
     [Fact]
