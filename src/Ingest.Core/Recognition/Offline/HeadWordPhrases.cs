@@ -125,22 +125,7 @@ internal static class HeadWordPhrases
             return null;
         }
 
-        var first = head;
-        while (first > sentenceFirst && head - first < MaxNameWords
-            && (IsNameWord(text, tokens[first - 1]) || (first < head && IsPossessive(text, tokens[first - 1]))))
-        {
-            first--;
-        }
-        while (first < head && IsPossessive(text, tokens[first]))
-        {
-            first++;
-        }
-        // A sentence's first word is capitalized anyway: it belongs to the name only if it usually is ("In", "The"
-        // and "Then" are not).
-        if (first == sentenceFirst && first < head && !lexicon.IsUsuallyCapitalized(tokens[first].In(text)))
-        {
-            first++;
-        }
+        var first = NameSideStart(text, tokens, head, sentenceFirst, lexicon);
         if (first == head)
         {
             return null; // "the War" alone names nothing in particular
@@ -206,17 +191,34 @@ internal static class HeadWordPhrases
                 return first == head && end == head + 1 ? null : new Phrase(first, end, EntityCategories.Organization);
             }
         }
-        var start = head;
-        while (start > sentenceFirst && head - start < MaxNameWords && IsNameWord(text, tokens[start - 1]))
-        {
-            start--;
-        }
-        if (start == sentenceFirst && start < head && !lexicon.IsUsuallyCapitalized(tokens[start].In(text)))
-        {
-            start++;
-        }
+        var start = NameSideStart(text, tokens, head, sentenceFirst, lexicon);
         // "the School" alone names nothing in particular; "University of Texas" does.
         return start == head && end == head + 1 ? null : new Phrase(start, end, EntityCategories.Organization);
+    }
+
+    /// <summary>
+    /// The first token of the capitalized words (and possessives inside them) right before a final head word, up to
+    /// <see cref="MaxNameWords"/>; <paramref name="head"/> itself when there are none.
+    /// </summary>
+    private static int NameSideStart(string text, List<TextToken> tokens, int head, int sentenceFirst, WordLexicon lexicon)
+    {
+        var first = head;
+        while (first > sentenceFirst && head - first < MaxNameWords
+            && (IsNameWord(text, tokens[first - 1]) || (first < head && IsPossessive(text, tokens[first - 1]))))
+        {
+            first--;
+        }
+        while (first < head && IsPossessive(text, tokens[first]))
+        {
+            first++;
+        }
+        // A sentence's first word is capitalized anyway: it belongs to the name only if it usually is ("In", "The"
+        // and "Then" are not).
+        if (first == sentenceFirst && first < head && !lexicon.IsUsuallyCapitalized(tokens[first].In(text)))
+        {
+            first++;
+        }
+        return first;
     }
 
     /// <summary>"Battle of [the] Name", with an ordinal before it kept ("Second Battle of Bull Run").</summary>

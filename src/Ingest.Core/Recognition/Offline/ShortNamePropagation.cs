@@ -23,6 +23,10 @@ internal static class ShortNamePropagation
 {
     private readonly record struct FullName(string Category, double Confidence);
 
+    /// <summary>Verbs after a sentence-initial surname that show it is the subject (see <see cref="IsVerbAfterSubject"/>).</summary>
+    private static readonly string[] SubjectVerbs =
+        ["said", "says", "won", "was", "is", "had", "has", "will", "would", "could", "can", "did", "made", "went", "took", "became", "told"];
+
     /// <summary>Returns the mentions (text order) with short forms typed as their full name and untagged ones added.</summary>
     public static List<EntityMention> Apply(
         List<EntityMention> mentions, string text, List<TextToken> tokens, IReadOnlyList<SentenceSpan> sentences, WordLexicon lexicon)
@@ -83,8 +87,6 @@ internal static class ShortNamePropagation
         }
         return result;
     }
-
-    private static readonly string[] SubjectVerbs = ["said", "says", "won", "was", "is", "had", "has", "will", "would", "could", "can", "did", "made", "went", "took", "became", "told"];
 
     /// <summary>
     /// "Player won", "Player 's been", "Player finished": a past-tense or common verb right after the word shows it is the
