@@ -11,7 +11,8 @@ namespace Ingest.IntegrationTests;
 
 /// <summary>
 /// The two ways a blob enters the chain, run directly against Azurite with no host listening: the trigger's entry does
-/// not run a blob again once its outcome exists, and one sweep hands each of many missed blobs over exactly once.
+/// not run a blob again once its outcome exists (and removes what a late run left), and one sweep hands each of many
+/// missed blobs over exactly once.
 /// </summary>
 public sealed class CleanEntryTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
@@ -40,6 +41,41 @@ public sealed class CleanEntryTests(AzuriteFixture azurite) : IClassFixture<Azur
 
         Assert.False(await CleanedExistsAsync(publishedId));
         Assert.True(await CleanedExistsAsync(freshId));
+    }
+
+    [Fact]
+    public async Task A_retry_for_a_published_blob_removes_the_work_a_late_run_left_but_not_one_being_published()
+    {
+        await using var services = Services();
+        var clean = services.GetRequiredService<CleanStage>();
+        var work = services.GetRequiredService<IWorkItemStore>();
+        var (publishedName, publishedId) = await ChainDriver.DropAsync(azurite.Clients, "entry/late-run.txt", "Published, then a late run\n\nIts clean ran on after the outcome.");
+        var (publishingName, publishingId) = await ChainDriver.DropAsync(azurite.Clients, "entry/publishing.txt", "Being published\n\nThe publish stage holds this one.");
+        // What a late run leaves: the record complete, then its cleaned work item saved, and its next message never sent.
+        await azurite.Clients.Table(ChainNames.ArticlesTable).AddEntityAsync(new TableEntity(publishedId, ArticleRows.ArticleRowKey)
+        {
+            ["PublishState"] = ArticleRows.PublishStateComplete,
+        });
+        await azurite.Clients.Table(ChainNames.ArticlesTable).AddEntityAsync(new TableEntity(publishingId, ArticleRows.ArticleRowKey)
+        {
+            ["PublishState"] = ArticleRows.PublishStatePublishing,
+        });
+        foreach (var (name, id) in new[] { (publishedName, publishedId), (publishingName, publishingId) })
+        {
+            await clean.RunAsync(await SourceOfAsync(name), CancellationToken.None);
+            Assert.True(await CleanedExistsAsync(id));
+        }
+        var dedupQueue = azurite.Clients.Queue(ChainNames.DeduplicateQueue);
+        var queuedBefore = (await dedupQueue.GetPropertiesAsync()).Value.ApproximateMessagesCount;
+
+        await clean.RunTriggeredAsync(await SourceOfAsync(publishedName), CancellationToken.None);
+        await clean.RunTriggeredAsync(await SourceOfAsync(publishingName), CancellationToken.None);
+
+        Assert.Null(await work.LoadAsync(publishedId, WorkItems.Cleaned, CancellationToken.None));
+        Assert.True(await CleanedExistsAsync(publishingId));
+        Assert.Equal(queuedBefore, (await dedupQueue.GetPropertiesAsync()).Value.ApproximateMessagesCount);
+        var row = await azurite.Clients.Table(ChainNames.ArticlesTable).GetEntityAsync<TableEntity>(publishedId, ArticleRows.ArticleRowKey);
+        Assert.Equal(ArticleRows.PublishStateComplete, row.Value.GetString("PublishState"));
     }
 
     [Fact]

@@ -97,7 +97,22 @@ public sealed class StorageOutageTests(PersistentAzuriteFixture azurite, ITestOu
         {
             Assert.Equal(0, (await azurite.Clients.Queue(poison).GetPropertiesAsync()).Value.ApproximateMessagesCount);
         }
-        await ChainProbe.WaitUntilAsync(async () => !await azurite.Clients.Container(ChainNames.WorkContainer).GetBlobsAsync().AnyAsync(), TimeSpan.FromSeconds(30));
+        // A run that began before its article's outcome was committed, saved its cleaned work item after the publisher
+        // removed the article's work items and could not queue the next stage (storage went away) leaves that work item
+        // until its own retry: the clean entry then finds the outcome and removes it. That retry can wait out the same
+        // 10-minute visibility as the stage messages above.
+        try
+        {
+            await ChainProbe.WaitUntilAsync(async () => !await azurite.Clients.Container(ChainNames.WorkContainer).GetBlobsAsync().AnyAsync(), TimeSpan.FromMinutes(12));
+        }
+        catch (TimeoutException ex)
+        {
+            // Say which work items stayed and when they were written, against when storage went and came back.
+            var left = await azurite.Clients.Container(ChainNames.WorkContainer).GetBlobsAsync()
+                .Select(b => $"{b.Name} written {b.Properties.LastModified:HH:mm:ss}").ToListAsync();
+            throw new TimeoutException($"{ex.Message} Work items left 12 minutes after the queues drained (storage gone {storageGoneAt:HH:mm:ss}): "
+                + string.Join("; ", left) + "\n" + up.Output[^Math.Min(4000, up.Output.Length)..], ex);
+        }
 
         // A clean stop is still prompt and is not taken for a failure to restart from.
         var beforeStop = up.Output.Length;

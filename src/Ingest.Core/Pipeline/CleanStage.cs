@@ -31,9 +31,33 @@ public sealed class CleanStage(
         if (await outcomes.HasOutcomeAsync(articleId, cancellationToken).ConfigureAwait(false))
         {
             logger.LogDebug("Skipped {BlobName} ({ArticleId}): its outcome is already published", blob.Name, articleId);
+            await RemoveLeftoverWorkAsync(blob, articleId, cancellationToken, attempt).ConfigureAwait(false);
             return;
         }
         await RunAsync(blob, cancellationToken, attempt).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A run that began before another run of the same blob version committed its outcome can save its cleaned work item
+    /// after the publisher removed that version's work items, and then fail to queue the next stage (storage gone, host
+    /// stopped). Its retry comes here, and nothing else would remove the work item. Once the record is complete no run
+    /// needs it, so it goes. A replay that reopened the record in between may have saved its own cleaned work item, which
+    /// the delete took: then this blob version is cleaned again for it (the chain is idempotent per version).
+    /// </summary>
+    private async Task RemoveLeftoverWorkAsync(SourceBlobRef blob, string articleId, CancellationToken cancellationToken, int attempt)
+    {
+        if (!await workItems.ExistsAsync(articleId, WorkItems.Cleaned, cancellationToken).ConfigureAwait(false)
+            || !await outcomes.IsPublishedAsync(articleId, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+        await workItems.DeleteAllAsync(articleId, cancellationToken).ConfigureAwait(false);
+        logger.LogInformation("Removed the work items a late run of {BlobName} ({ArticleId}) left after its outcome was published", blob.Name, articleId);
+        if (!await outcomes.IsPublishedAsync(articleId, cancellationToken).ConfigureAwait(false))
+        {
+            logger.LogInformation("{ArticleId} was reopened by a replay meanwhile; cleaning it again for that run", articleId);
+            await RunAsync(blob, cancellationToken, attempt).ConfigureAwait(false);
+        }
     }
 
     /// <summary>

@@ -50,6 +50,9 @@ public interface IOutcomePublisher
 
     /// <summary>True once publishing of the article has begun: its outcome exists or is being written by the publish stage.</summary>
     Task<bool> HasOutcomeAsync(string articleId, CancellationToken cancellationToken);
+
+    /// <summary>True when the article's outcome is committed (not being published, not reopened by a replay).</summary>
+    Task<bool> IsPublishedAsync(string articleId, CancellationToken cancellationToken);
 }
 
 /// <summary>The last error each stage saw per article, so a poisoned item can say why it failed.</summary>

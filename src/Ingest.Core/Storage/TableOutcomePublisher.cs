@@ -83,7 +83,7 @@ public sealed class TableOutcomePublisher(
         catch (RequestFailedException ex) when (ex.Status is 409 or 412)
         {
             // Another publisher wrote this article's document first (or wrote it and crashed before committing).
-            if (await IsCompleteAsync(document.Id, cancellationToken).ConfigureAwait(false))
+            if (await IsPublishedAsync(document.Id, cancellationToken).ConfigureAwait(false))
             {
                 logger.LogInformation("Article {ArticleId} was published by a concurrent run; this run's outcome is dropped", document.Id);
                 return PublishResult.AlreadyPublished;
@@ -127,7 +127,7 @@ public sealed class TableOutcomePublisher(
         return PublishResult.Published;
     }
 
-    private async Task<bool> IsCompleteAsync(string articleId, CancellationToken cancellationToken)
+    public async Task<bool> IsPublishedAsync(string articleId, CancellationToken cancellationToken)
     {
         var row = await clients.Table(ChainNames.ArticlesTable).GetEntityIfExistsAsync<TableEntity>(
             articleId, ArticleRows.ArticleRowKey, ["PublishState"], cancellationToken).ConfigureAwait(false);
