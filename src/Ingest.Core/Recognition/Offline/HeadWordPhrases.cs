@@ -172,24 +172,21 @@ internal static class HeadWordPhrases
             return null;
         }
         var stop = tokens[end - 1].End;
-        foreach (var mention in mentions)
+        if (TokenText.Overlapping(mentions, tokens[head].Start, tokens[head].End) is [var mention, ..])
         {
-            if (mention.Offset <= tokens[head].Start && tokens[head].Start < mention.Offset + mention.Length)
+            // Past the head it is a longer name; an organization that ends at the head is already right ("Standard Oil
+            // Company of New York", which wikigold splits as GMB would).
+            if (mention.Offset + mention.Length > stop
+                || (mention.Category == EntityCategories.Organization && mention.Offset + mention.Length == tokens[head].End))
             {
-                // Past the head it is a longer name; an organization that ends at the head is already right ("Standard Oil
-                // Company of New York", which wikigold splits as GMB would).
-                if (mention.Offset + mention.Length > stop
-                    || (mention.Category == EntityCategories.Organization && mention.Offset + mention.Length == tokens[head].End))
-                {
-                    return null;
-                }
-                var first = head;
-                while (first > sentenceFirst && tokens[first - 1].Start >= mention.Offset)
-                {
-                    first--;
-                }
-                return first == head && end == head + 1 ? null : new Phrase(first, end, EntityCategories.Organization);
+                return null;
             }
+            var first = head;
+            while (first > sentenceFirst && tokens[first - 1].Start >= mention.Offset)
+            {
+                first--;
+            }
+            return first == head && end == head + 1 ? null : new Phrase(first, end, EntityCategories.Organization);
         }
         var start = NameSideStart(text, tokens, head, sentenceFirst, lexicon);
         // "the School" alone names nothing in particular; "University of Texas" does.

@@ -123,9 +123,11 @@ public sealed class OfflineEntityRecognizer : IEntityRecognizer
         var qualified = PlaceQualifiers.Apply(consistent, text);
         // 3. Names as the article defines them, then the shapes that settle a name whatever the tagger read inside it.
         var defined = DefinedNames.Apply(qualified, text, tokens, sentences, model.Lexicon);
-        var phrases = HeadWordPhrases.Apply(PossessiveNames.Apply(defined, text), text, tokens, sentences, model.Lexicon);
-        var units = UnitOrdinals.Apply(phrases, text, tokens);
-        return StreetNames.Apply(Nicknames.Apply(units, text, tokens, sentences), text, tokens, sentences);
+        var settled = PossessiveNames.Apply(defined, text);
+        settled = HeadWordPhrases.Apply(settled, text, tokens, sentences, model.Lexicon);
+        settled = UnitOrdinals.Apply(settled, text, tokens);
+        settled = Nicknames.Apply(settled, text, tokens, sentences);
+        return StreetNames.Apply(settled, text, tokens, sentences);
     }
 
     /// <summary>
